@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Rasens.Data.Accounts;
+
+/// <summary>The four user types of the Portal (000 §3.1, 001 §2.2).</summary>
+public enum ApplicantUserType
+{
+    ForeignNational = 1,
+    LegalRepresentative = 2,
+    OrganizationStaff = 3,
+    AttorneyOrScrivener = 4,
+}
+
+/// <summary>
+/// A Portal account. <see cref="IdentityUser{TKey}.UserName"/> holds the issued User ID; the name is in
+/// capital Latin letters as on the residence card or passport.
+/// </summary>
+public sealed class ApplicantUser : IdentityUser<Guid>
+{
+    public ApplicantUserType UserType { get; set; }
+
+    public string NameEnglish { get; set; } = "";
+
+    public string? PostalCode { get; set; }
+
+    public string? Address { get; set; }
+
+    /// <summary>Organisation name for organisation staff and attorneys / scriveners.</summary>
+    public string? OrganizationName { get; set; }
+
+    /// <summary>UI culture remembered for e-mails (ja, en, zh-Hans, zh-Hant, ko, es, vi, tl).</summary>
+    public string PreferredCulture { get; set; } = "ja";
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? LastSignInAt { get; set; }
+}
+
+public sealed class ApplicantUserClaim : IdentityUserClaim<Guid>;
+
+public sealed class ApplicantUserLogin : IdentityUserLogin<Guid>;
+
+public sealed class ApplicantUserToken : IdentityUserToken<Guid>;

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Rasens.Data.Accounts;
+
+/// <summary>A Workbench account: examiner, supervisor or administrator of a regional office.</summary>
+public sealed class StaffUser : IdentityUser<Guid>
+{
+    public string DisplayName { get; set; } = "";
+
+    public StaffRole Role { get; set; }
+
+    public int OfficeId { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? LastSignInAt { get; set; }
+
+    public Actor ToActor() => new(Role.ToActorRole(), Id, DisplayName);
+}
+
+/// <summary>Staff roles (DOMAIN §1). Stored as text.</summary>
+public enum StaffRole
+{
+    Examiner = 1,
+    Supervisor = 2,
+    Administrator = 3,
+}
+
+public static class StaffRoleExtensions
+{
+    public static ActorRole ToActorRole(this StaffRole role) => role switch
+    {
+        StaffRole.Examiner => ActorRole.Examiner,
+        StaffRole.Supervisor => ActorRole.Supervisor,
+        StaffRole.Administrator => ActorRole.Administrator,
+    };
+}
+
+public sealed class StaffUserClaim : IdentityUserClaim<Guid>;
+
+public sealed class StaffUserLogin : IdentityUserLogin<Guid>;
+
+public sealed class StaffUserToken : IdentityUserToken<Guid>;

@@ -1,0 +1,33 @@
+namespace Rasens.Data.Applications;
+
+/// <summary>The refusals the case rules can give. Codes are stable: pages translate them.</summary>
+public static class CaseErrors
+{
+    public static Error NotOwner { get; } = new("case.not-owner", "Only the applicant who submitted this case can do that.");
+
+    public static Error NotClaimable { get; } = new("case.not-claimable", "A case in a final status cannot be claimed.");
+
+    public static Error NotHeld { get; } = new("case.not-held", "Nobody holds this case.");
+
+    public static Error StaleVersion { get; } = new("case.stale", "Someone else changed this case while you were working on it. The current state is shown; please check it and try again.");
+
+    public static Error NumberRequired { get; } = new("case.number-required", "A reception number is required to receive the case.");
+
+    public static Error IllegalTransition(ApplicationStatus from, CaseAction action) =>
+        new("case.illegal-transition", $"{action} is not possible while the case is {from}.");
+
+    public static Error RoleNotPermitted(ActorRole role, CaseAction action) =>
+        new("case.role-not-permitted", $"A user with the role {role} cannot {action}.");
+
+    public static Error NotHolder(string? holderName) => holderName is null
+        ? new("case.not-holder", "Claim the case before acting on it.")
+        : new("case.not-holder", $"This case is held by {holderName}.");
+
+    public static Error AlreadyTaken(string holderName) =>
+        new("case.already-taken", $"This case is already taken by {holderName}.");
+
+    public static Error ReasonRequired(CaseAction action) =>
+        new("case.reason-required", $"{action} needs a reason the applicant can read.");
+
+    public static Error NotSupervisor { get; } = new("case.not-supervisor", "Only a supervisor can assign or force-release cases.");
+}

@@ -1,0 +1,46 @@
+using Rasens.Data.Applications;
+
+namespace Rasens.Data.Events;
+
+/// <summary>
+/// Something that happened to a case, raised by the aggregate and written to the event outbox in the
+/// same transaction as the change (see Events/README.md). <see cref="ApplicantId"/> and
+/// <see cref="OfficeId"/> decide who may receive it.
+/// </summary>
+public abstract record DomainEvent(Guid ApplicantId, int OfficeId)
+{
+    /// <summary>The name stored in the outbox; stable, never the CLR type name.</summary>
+    public abstract string Type { get; }
+}
+
+public sealed record CaseSubmitted(Guid ApplicantId, int OfficeId, int ProcedureId) : DomainEvent(ApplicantId, OfficeId)
+{
+    public override string Type => "case.submitted";
+}
+
+public sealed record CaseStatusChanged(Guid ApplicantId, int OfficeId, ApplicationStatus From, ApplicationStatus To, CaseAction Action)
+    : DomainEvent(ApplicantId, OfficeId)
+{
+    public override string Type => "case.status-changed";
+}
+
+public sealed record CaseClaimed(Guid ApplicantId, int OfficeId, Guid StaffId, string StaffName) : DomainEvent(ApplicantId, OfficeId)
+{
+    public override string Type => "case.claimed";
+}
+
+public sealed record CaseReleased(Guid ApplicantId, int OfficeId, Guid PreviousHolderId, Guid ReleasedById) : DomainEvent(ApplicantId, OfficeId)
+{
+    public override string Type => "case.released";
+}
+
+public sealed record CaseAssigned(Guid ApplicantId, int OfficeId, Guid? PreviousHolderId, Guid StaffId, string StaffName, Guid AssignedById)
+    : DomainEvent(ApplicantId, OfficeId)
+{
+    public override string Type => "case.assigned";
+}
+
+public sealed record CaseNoteAdded(Guid ApplicantId, int OfficeId, long NoteId) : DomainEvent(ApplicantId, OfficeId)
+{
+    public override string Type => "case.note-added";
+}

@@ -1,0 +1,115 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Rasens.Data.Files;
+using Rasens.Data.Messaging;
+using Rasens.Data.Numbers;
+using Rasens.Data.Persistence;
+
+namespace Rasens.Data.Hosting;
+
+public static class RasensDataRegistration
+{
+    /// <summary>
+    /// Everything both apps need from the shared core: database (provider from configuration), numbers,
+    /// file store, e-mail outbox and its sender, data-protection keys and the /health check.
+    /// Throws <see cref="StartupException"/> for configuration it cannot use.
+    /// </summary>
+    public static RasensOptions AddRasensData(this IServiceCollection services, IConfiguration configuration, string appName)
+    {
+        var options = configuration.GetSection("Rasens").Get<RasensOptions>() ?? new RasensOptions();
+        var dataFolder = new DataFolder(options.DataFolder);
+        var database = DatabaseSettings.From(configuration, dataFolder.Root);
+        var email = configuration.GetSection("Email").Get<EmailOptions>() ?? new EmailOptions();
+
+        services.AddSingleton(options);
+        services.AddSingleton(dataFolder);
+        services.AddSingleton(database);
+        services.AddSingleton(email);
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContext<RasensDbContext>(builder => Configure(builder, database));
+        services.AddScoped<NumberAllocator>();
+        services.AddScoped<CaseNumbers>();
+        services.AddScoped<SchemaMigrator>();
+        services.AddSingleton<IFileStore>(new LocalFileStore(dataFolder.Files));
+        services.AddSingleton<IEmailTransport>(new SmtpEmailTransport(email, email.PickupFolder ?? dataFolder.Mail));
+        services.AddSingleton<EmailOutboxSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmailOutboxSender>());
+        services.AddDataProtection().SetApplicationName(appName).PersistKeysToFileSystem(new DirectoryInfo(dataFolder.Keys(appName)));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return options;
+    }
+
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseSettings database)
+    {
+        _ = database.Provider switch
+        {
+            DatabaseProvider.Sqlite => builder.UseSqlite(database.ConnectionString),
+            DatabaseProvider.PostgreSql => builder.UseNpgsql(database.ConnectionString),
+        };
+    }
+
+    /// <summary>
+    /// Runs before the app serves anything: proves the data folder is writable, applies schema scripts,
+    /// seeds reference (and, if asked, demo) data. Environment problems become one clear sentence.
+    /// </summary>
+    public static async Task PrepareRasensDataAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var options = services.GetRequiredService<RasensOptions>();
+        var database = services.GetRequiredService<DatabaseSettings>();
+        services.GetRequiredService<DataFolder>().EnsureWritable();
+        await using var scope = services.CreateAsyncScope();
+        try
+        {
+            if (options.MigrateOnStartup)
+            {
+                await scope.ServiceProvider.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
+            }
+
+            var db = scope.ServiceProvider.GetRequiredService<RasensDbContext>();
+            await Seeding.ReferenceData.EnsureAsync(db, cancellationToken);
+            if (options.SeedDemoData)
+            {
+                await Seeding.DemoData.EnsureAsync(scope.ServiceProvider, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is DbException or System.Net.Sockets.SocketException or TimeoutException
+                                   || ex.InnerException is System.Net.Sockets.SocketException or TimeoutException)
+        {
+            throw new StartupException($"Cannot use the {Describe(database)} database: {ex.Message} Check Database:Provider and ConnectionStrings:Rasens.", ex);
+        }
+    }
+
+    private static string Describe(DatabaseSettings database)
+    {
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            return "SQLite";
+        }
+
+        var builder = new DbConnectionStringBuilder { ConnectionString = database.ConnectionString };
+        builder.TryGetValue("Host", out var host);
+        builder.TryGetValue("Port", out var port);
+        return $"PostgreSQL ({host}:{port ?? "5432"})";
+    }
+}
+
+/// <summary>/health: 200 only when the database answers and its schema has been applied.</summary>
+internal sealed class DatabaseHealthCheck(RasensDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var procedures = await db.Procedures.CountAsync(cancellationToken);
+            return procedures > 0 ? HealthCheckResult.Healthy($"{procedures} procedures") : HealthCheckResult.Degraded("No reference data.");
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException)
+        {
+            return HealthCheckResult.Unhealthy("Database unreachable.", ex);
+        }
+    }
+}
