@@ -8,6 +8,9 @@ public enum ActorRole
     Supervisor = 3,
     Administrator = 4,
     System = 5,
+
+    /// <summary>Someone not (yet) signed in, e.g. a failed sign-in attempt.</summary>
+    Anonymous = 6,
 }
 
 /// <summary>Who does something: recorded on every status change and audit entry.</summary>

@@ -40,6 +40,9 @@ public static class RasensDataRegistration
         services.AddHostedService(sp => sp.GetRequiredService<EmailOutboxSender>());
         services.AddDataProtection().SetApplicationName(appName).PersistKeysToFileSystem(new DirectoryInfo(dataFolder.Keys(appName)));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // Japanese and the other seven languages are written as text, not as numeric character references.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         return options;
     }
 

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Rasens.Data;
+using Rasens.Data.Notices;
+
+namespace Rasens.Portal.Pages;
+
+/// <summary>The top page: general notices and the way in (001 §1.4).</summary>
+[AllowAnonymous]
+public sealed class IndexModel(RasensDbContext db, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<GeneralNotice> Notices { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        Notices = await db.GeneralNotices.AsNoTracking()
+            .Where(n => n.PublishedAt <= now && (n.ExpiresAt == null || n.ExpiresAt > now))
+            .OrderByDescending(n => n.Important).ThenByDescending(n => n.PublishedAt)
+            .Take(10)
+            .ToListAsync(cancellationToken);
+    }
+}

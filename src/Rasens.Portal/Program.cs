@@ -1,0 +1,4 @@
+using Rasens.Data.Hosting;
+using Rasens.Portal;
+
+return await RasensHost.RunAsync("Rasens Portal", args, PortalApp.Build);

@@ -1,0 +1,4 @@
+using Rasens.Data.Hosting;
+using Rasens.Workbench;
+
+return await RasensHost.RunAsync("Rasens Workbench", args, WorkbenchApp.Build);
