@@ -1,0 +1,18 @@
+namespace Rasens.Testing;
+
+/// <summary>A clock tests move by hand (lockouts, link expiry, reminders).</summary>
+public sealed class TestClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public TestClock()
+        : this(new DateTimeOffset(2026, 11, 2, 1, 0, 0, TimeSpan.Zero))
+    {
+    }
+
+    public DateTime UtcNow => _now.UtcDateTime;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}
