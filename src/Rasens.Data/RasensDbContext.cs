@@ -19,7 +19,10 @@ namespace Rasens.Data;
 /// </summary>
 public sealed class RasensDbContext(DbContextOptions<RasensDbContext> options, TimeProvider? clock = null) : DbContext(options)
 {
-    private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     public DbSet<ApplicantUser> ApplicantUsers => Set<ApplicantUser>();

@@ -38,8 +38,27 @@ public abstract class TestDatabase : IAsyncLifetime
 
     public abstract ValueTask DisposeAsync();
 
+    /// <summary>Another, independent empty database on the same engine.</summary>
+    public abstract TestDatabase NewSibling();
+
+    /// <summary>Creates the database with EF's own DDL from the model, without the scripts (for drift checks).</summary>
+    public async Task InitializeFromModelAsync()
+    {
+        await CreateEmptyAsync();
+        await using var db = CreateContext();
+        await db.Database.EnsureCreatedAsync();
+    }
+
+    /// <summary>Adds rows in their own unit of work, e.g. the accounts a case needs.</summary>
+    public async Task SeedAsync(params object[] entities)
+    {
+        await using var db = CreateContext();
+        db.AddRange(entities);
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>Creates the empty database the scripts are applied to.</summary>
-    protected abstract Task CreateEmptyAsync();
+    public abstract Task CreateEmptyAsync();
 
     public override string ToString() => Provider.ToString();
 }
@@ -51,6 +70,8 @@ public sealed class SqliteTestDatabase : TestDatabase
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     public string FilePath => Path.Combine(_folder, "rasens.db");
+
+    public override TestDatabase NewSibling() => new SqliteTestDatabase();
 
     public override string ConnectionString => $"Data Source={FilePath};Default Timeout=30";
 
@@ -69,7 +90,7 @@ public sealed class SqliteTestDatabase : TestDatabase
         return ValueTask.CompletedTask;
     }
 
-    protected override Task CreateEmptyAsync()
+    public override Task CreateEmptyAsync()
     {
         Directory.CreateDirectory(_folder);
         return Task.CompletedTask;
@@ -82,6 +103,8 @@ public sealed class PostgresTestDatabase : TestDatabase
     private readonly string _name = $"rasens_test_{Guid.NewGuid():N}";
 
     public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+
+    public override TestDatabase NewSibling() => new PostgresTestDatabase();
 
     public override string ConnectionString => new NpgsqlConnectionStringBuilder(Server) { Database = _name, Pooling = true }.ConnectionString;
 
@@ -100,7 +123,7 @@ public sealed class PostgresTestDatabase : TestDatabase
         await drop.ExecuteNonQueryAsync();
     }
 
-    protected override async Task CreateEmptyAsync()
+    public override async Task CreateEmptyAsync()
     {
         await using var connection = new NpgsqlConnection(Server);
         await connection.OpenAsync();

@@ -57,7 +57,9 @@ public sealed class SchemaMigrator(RasensDbContext db, ILogger<SchemaMigrator> l
 
             foreach (var script in scripts)
             {
-                await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+                // Read committed: after waiting for the lock, the history read must see what the other app committed
+                // (a serializable snapshot would be taken before the lock and miss it). SQLite upgrades it to serializable.
+                await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
                 if (provider == DatabaseProvider.PostgreSql)
                 {
                     await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({AdvisoryLockKey});", cancellationToken);
