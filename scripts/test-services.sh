@@ -33,7 +33,7 @@ services_start() {
   export RASENS_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Timeout=15;Command Timeout=60"
 
   SMTP_PORT=$(free_port)
-  mkdir -p "$SERVICES_DIR/maildir"
+  # aiosmtpd creates the Maildir (with tmp/new/cur) only when the folder does not exist yet.
   /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Mailbox "$SERVICES_DIR/maildir" \
     >"$SERVICES_DIR/smtp.log" 2>&1 &
   SMTP_PID=$!
