@@ -36,6 +36,7 @@ public static class PortalApp
                 options.User.RequireUniqueEmail = false;
             })
             .AddUserStore<UserOnlyStore<ApplicantUser, RasensDbContext, Guid, ApplicantUserClaim, ApplicantUserLogin, ApplicantUserToken>>()
+            .AddUserManager<ClockedUserManager<ApplicantUser>>()
             .AddClaimsPrincipalFactory<ApplicantClaimsPrincipalFactory>()
             .AddSignInManager()
             .AddDefaultTokenProviders();

@@ -30,6 +30,7 @@ public static class WorkbenchApp
                 options.User.RequireUniqueEmail = false;
             })
             .AddUserStore<Microsoft.AspNetCore.Identity.EntityFrameworkCore.UserOnlyStore<StaffUser, RasensDbContext, Guid, StaffUserClaim, StaffUserLogin, StaffUserToken>>()
+            .AddUserManager<ClockedUserManager<StaffUser>>()
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
             .AddSignInManager()
             .AddDefaultTokenProviders();

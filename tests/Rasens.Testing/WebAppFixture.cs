@@ -1,0 +1,96 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Rasens.Testing;
+
+/// <summary>
+/// One app in-process over a real database of its own (SQLite file or PostgreSQL), with a clock the
+/// test moves and a data folder of its own.
+/// </summary>
+/// <summary>What a web test needs from its fixture, whichever app and engine.</summary>
+public interface IWebApp
+{
+    TestDatabase Database { get; }
+
+    TestClock Clock { get; }
+
+    HttpClient Browser();
+}
+
+public abstract class WebAppFixture<TEntryPoint, TDatabase> : WebApplicationFactory<TEntryPoint>, IAsyncLifetime, IWebApp
+    where TEntryPoint : class
+    where TDatabase : TestDatabase, new()
+{
+    public TDatabase Database { get; } = new();
+
+    TestDatabase IWebApp.Database => Database;
+
+    public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "rasens-web-tests", Guid.NewGuid().ToString("N"));
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(DataFolder);
+        await Database.InitializeAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // left for the OS to clean
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Rasens", Database.ConnectionString);
+        builder.UseSetting("Rasens:DataFolder", DataFolder);
+        builder.UseSetting("Rasens:SeedDemoData", "false");
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+}
+
+/// <summary>Small helpers to read the HTML the apps render and post their forms like a browser.</summary>
+public static partial class Html
+{
+    public static string AntiforgeryToken(string html) =>
+        TokenPattern().Match(html) is { Success: true } match
+            ? WebUtility.HtmlDecode(match.Groups[1].Value)
+            : throw new InvalidOperationException("The page has no antiforgery token.");
+
+    /// <summary>GETs the page, then POSTs the fields with the page's antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, IDictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(url);
+        var values = new Dictionary<string, string>(fields, StringComparer.Ordinal) { ["__RequestVerificationToken"] = AntiforgeryToken(page) };
+        using var content = new FormUrlEncodedContent(values);
+        return await client.PostAsync(url, content);
+    }
+
+    public static string Text(string html) => WebUtility.HtmlDecode(TagPattern().Replace(html, " "));
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex TagPattern();
+}
