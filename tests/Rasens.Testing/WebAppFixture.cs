@@ -77,10 +77,10 @@ public static partial class Html
             ? WebUtility.HtmlDecode(match.Groups[1].Value)
             : throw new InvalidOperationException("The page has no antiforgery token.");
 
-    /// <summary>GETs the page, then POSTs the fields with the page's antiforgery token.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, IDictionary<string, string> fields)
+    /// <summary>GETs the page (or <paramref name="formPage"/> when the form lives elsewhere), then POSTs the fields with its antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, IDictionary<string, string> fields, string? formPage = null)
     {
-        var page = await client.GetStringAsync(url);
+        var page = await client.GetStringAsync(formPage ?? url);
         var values = new Dictionary<string, string>(fields, StringComparer.Ordinal) { ["__RequestVerificationToken"] = AntiforgeryToken(page) };
         using var content = new FormUrlEncodedContent(values);
         return await client.PostAsync(url, content);
