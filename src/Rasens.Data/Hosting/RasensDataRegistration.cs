@@ -79,11 +79,24 @@ public static class RasensDataRegistration
                 await Seeding.DemoData.EnsureAsync(scope.ServiceProvider, cancellationToken);
             }
         }
-        catch (Exception ex) when (ex is DbException or System.Net.Sockets.SocketException or TimeoutException
-                                   || ex.InnerException is System.Net.Sockets.SocketException or TimeoutException)
+        catch (Exception ex) when (DatabaseCause(ex) is { } cause)
         {
-            throw new StartupException($"Cannot use the {Describe(database)} database: {ex.Message} Check Database:Provider and ConnectionStrings:Rasens.", ex);
+            throw new StartupException($"Cannot use the {Describe(database)} database: {cause.Message.TrimEnd('.')}. Check Database:Provider and ConnectionStrings:Rasens.", ex);
         }
+    }
+
+    /// <summary>The database problem behind an exception, however deeply EF or the provider wrapped it.</summary>
+    private static Exception? DatabaseCause(Exception ex)
+    {
+        for (Exception? current = ex; current is not null; current = current.InnerException)
+        {
+            if (current is DbException or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                return current;
+            }
+        }
+
+        return null;
     }
 
     private static string Describe(DatabaseSettings database)

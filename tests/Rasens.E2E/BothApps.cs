@@ -1,0 +1,90 @@
+using Microsoft.Playwright;
+using Rasens.Data.Accounts;
+using Rasens.Data.Hosting;
+using Rasens.Testing;
+
+namespace Rasens.E2E;
+
+/// <summary>
+/// Both apps as real processes over one SQLite file under a data folder of their own, and Debian's
+/// Chromium driven by Playwright (never a downloaded browser).
+/// </summary>
+public sealed class BothApps : IAsyncLifetime
+{
+    public const string StaffPassword = "Staff-Pass-2026";
+    public const string ApplicantPassword = "Correct-Horse9";
+
+    private IPlaywright? _playwright;
+
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "rasens-e2e", Guid.NewGuid().ToString("N"));
+
+    public StaffUser Examiner { get; } = A.Staff(StaffRole.Examiner).WithPassword(StaffPassword).Build();
+
+    public ApplicantUser Applicant { get; } = A.Applicant().WithPassword(ApplicantPassword).Build();
+
+    public AppProcess Workbench { get; private set; } = null!;
+
+    public AppProcess Portal { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static string Screenshots { get; } = Path.Combine(AppProcess.RepositoryRoot(), "TestResults", "screenshots");
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(DataFolder);
+        var settings = new[] { "--Rasens:DataFolder", DataFolder, "--Database:Provider", "Sqlite" };
+        var migrate = await AppProcess.RunToExitAsync("Rasens.Workbench", [.. settings, "migrate"]);
+        Assert.True(migrate.ExitCode == 0, migrate.StdErr + migrate.StdOut);
+
+        var database = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(DataFolder, "rasens.db")}");
+        var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Rasens.Data.RasensDbContext>();
+        RasensDataRegistration.Configure(options, database);
+        await using (var db = new Rasens.Data.RasensDbContext(options.Options))
+        {
+            db.AddRange(Examiner, Applicant);
+            await db.SaveChangesAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var started = await Task.WhenAll(AppProcess.StartAsync("Rasens.Workbench", settings), AppProcess.StartAsync("Rasens.Portal", settings));
+        (Workbench, Portal) = (started[0], started[1]);
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+        Directory.CreateDirectory(Screenshots);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (Workbench is not null)
+        {
+            await Workbench.DisposeAsync();
+        }
+
+        if (Portal is not null)
+        {
+            await Portal.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // left for the OS
+        }
+    }
+}
