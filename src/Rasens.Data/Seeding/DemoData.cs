@@ -50,7 +50,7 @@ public static class DemoData
             (Staff("admin", "Administrator Suzuki Mai", StaffRole.Administrator, tokyo, now), NewPassword()),
         };
         var staffHasher = new PasswordHasher<StaffUser>();
-        credentials.AppendLine("Workbench (http://127.0.0.1:5080) - staff sign-in: user name / password");
+        credentials.AppendLine("Workbench - staff sign-in (user name, password):");
         foreach (var (user, password) in staff)
         {
             user.PasswordHash = staffHasher.HashPassword(user, password);
@@ -60,7 +60,7 @@ public static class DemoData
 
         var applicantHasher = new PasswordHasher<ApplicantUser>();
         var applicants = new List<ApplicantUser>();
-        credentials.AppendLine("Portal (http://127.0.0.1:5090) - applicant sign-in: User ID / password");
+        credentials.AppendLine("Portal - applicant login (User ID, password):");
         for (var i = 1; i <= 40; i++)
         {
             var user = new ApplicantUser
