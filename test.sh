@@ -46,8 +46,8 @@ RESULTS="$ROOT/TestResults"
 rm -rf "$RESULTS/trx"
 mkdir -p "$RESULTS/trx" "$RESULTS/screenshots"
 say "running tests"
-dotnet test Rasens.sln -c "$CONFIGURATION" --no-build -nologo \
-  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS/trx"
+# Each project names its own TRX file (tests/test.props), so none overwrites another.
+dotnet test Rasens.sln -c "$CONFIGURATION" --no-build -nologo --results-directory "$RESULTS/trx"
 status=$?
 
 # 4. One closing line, summed over every project's TRX file.
