@@ -1,8 +1,6 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.Razor;
-using Rasens.Data;
 using Rasens.Data.Accounts;
 using Rasens.Data.Hosting;
 using Rasens.Workbench.Infrastructure;
@@ -20,62 +18,20 @@ public static class WorkbenchApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddRasensData(builder.Configuration, "Rasens.Workbench");
-
-        builder.Services
-            .AddIdentityCore<StaffUser>(options =>
-            {
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromHours(24);
-                options.Lockout.AllowedForNewUsers = true;
-                options.User.RequireUniqueEmail = false;
-            })
-            .AddUserStore<Microsoft.AspNetCore.Identity.EntityFrameworkCore.UserOnlyStore<StaffUser, RasensDbContext, Guid, StaffUserClaim, StaffUserLogin, StaffUserToken>>()
-            .AddUserManager<ClockedUserManager<StaffUser>>()
-            .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>()
-            .AddSignInManager()
-            .AddDefaultTokenProviders();
-
-        var idleMinutes = builder.Configuration.GetValue("Workbench:IdleTimeoutMinutes", 30);
-        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies =>
-            cookies.ApplicationCookie?.Configure(options =>
-            {
-                options.Cookie.Name = CookieName;
-                options.Cookie.HttpOnly = true;
-                options.Cookie.SameSite = SameSiteMode.Strict;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                options.LoginPath = "/Account/SignIn";
-                options.LogoutPath = "/Account/SignOut";
-                options.AccessDeniedPath = "/Account/Denied";
-                options.ExpireTimeSpan = TimeSpan.FromMinutes(idleMinutes);
-                options.SlidingExpiration = true;
-            }));
+        var idle = TimeSpan.FromMinutes(builder.Configuration.GetValue("Workbench:IdleTimeoutMinutes", 30));
+        builder.Services.AddAccounts<StaffUser, StaffUserClaim, StaffUserLogin, StaffUserToken, StaffClaimsPrincipalFactory>(
+            CookieName, "/Account/SignIn", "/Account/Denied", idle, SameSiteMode.Strict);
+        // Every page needs a signed-in member of staff unless it says otherwise.
         builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
-        builder.Services.AddRazorPages().AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix).AddDataAnnotationsLocalization(options =>
-            options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
-        builder.Services.Configure<RequestLocalizationOptions>(options =>
-        {
-            options.DefaultRequestCulture = new RequestCulture("ja");
-            options.SupportedCultures = Cultures;
-            options.SupportedUICultures = Cultures;
-        });
+        builder.Services.AddRazorPages()
+            .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        builder.Services.AddCultures(Cultures);
 
-        var app = builder.Build();
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/Error");
-        }
-
-        app.UseSecurityHeaders();
-        app.UseStaticFiles();
-        app.UseRequestLocalization();
-        app.UseRouting();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapHealthChecks("/health").AllowAnonymous();
-        app.MapRazorPages();
-        return app;
+        return builder.Build().UseRasensPipeline();
     }
 }

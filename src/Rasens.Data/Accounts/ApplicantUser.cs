@@ -15,7 +15,7 @@ public enum ApplicantUserType
 /// A Portal account. <see cref="IdentityUser{TKey}.UserName"/> holds the issued User ID; the name is in
 /// capital Latin letters as on the residence card or passport.
 /// </summary>
-public sealed class ApplicantUser : IdentityUser<Guid>
+public sealed class ApplicantUser : IdentityUser<Guid>, ISignInAccount
 {
     public ApplicantUserType UserType { get; set; }
 
@@ -34,6 +34,10 @@ public sealed class ApplicantUser : IdentityUser<Guid>
     public DateTime CreatedAt { get; set; }
 
     public DateTime? LastSignInAt { get; set; }
+
+    public bool CanSignIn => true;
+
+    public Actor ToActor() => new(ActorRole.Applicant, Id, NameEnglish);
 }
 
 public sealed class ApplicantUserClaim : IdentityUserClaim<Guid>;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Rasens.Data.Accounts;
 
 /// <summary>A Workbench account: examiner, supervisor or administrator of a regional office.</summary>
-public sealed class StaffUser : IdentityUser<Guid>
+public sealed class StaffUser : IdentityUser<Guid>, ISignInAccount
 {
     public string DisplayName { get; set; } = "";
 
@@ -16,6 +16,8 @@ public sealed class StaffUser : IdentityUser<Guid>
     public DateTime CreatedAt { get; set; }
 
     public DateTime? LastSignInAt { get; set; }
+
+    public bool CanSignIn => IsActive;
 
     public Actor ToActor() => new(Role.ToActorRole(), Id, DisplayName);
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Rasens.Data.Hosting;
 
 namespace Rasens.Workbench.Pages;
 
@@ -13,14 +13,7 @@ public sealed class LanguageModel : PageModel
 
     public IActionResult OnPost(string culture, string? returnUrl)
     {
-        if (WorkbenchApp.Cultures.Any(c => c.Name == culture))
-        {
-            Response.Cookies.Append(
-                CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-        }
-
+        Response.RememberCulture(culture, WorkbenchApp.Cultures);
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 }

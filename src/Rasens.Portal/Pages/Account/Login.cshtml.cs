@@ -1,21 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Rasens.Data;
 using Rasens.Data.Accounts;
-using Rasens.Data.Audit;
 
 namespace Rasens.Portal.Pages.Account;
 
 /// <summary>Applicant login by User ID and password (001 §3.2); five failures lock for 24 hours; every attempt audited.</summary>
 [AllowAnonymous]
-public sealed class LoginModel(
-    UserManager<ApplicantUser> users,
-    SignInManager<ApplicantUser> signIn,
-    RasensDbContext db,
-    TimeProvider clock) : PageModel
+public sealed class LoginModel(PasswordSignIn<ApplicantUser> signIn) : PageModel
 {
     [BindProperty]
     public Credentials Input { get; set; } = new();
@@ -36,41 +29,16 @@ public sealed class LoginModel(
             return Page();
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var remote = HttpContext.Connection.RemoteIpAddress?.ToString();
-        var user = await users.FindByNameAsync(Input.UserId.Trim());
-        string outcome;
-        if (user is null)
+        if (await signIn.AttemptAsync(Input.UserId, Input.Password, "applicant.login", HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken))
         {
-            outcome = "unknown user";
-        }
-        else
-        {
-            var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
-            if (result.Succeeded)
-            {
-                user.LastSignInAt = now;
-                await users.UpdateAsync(user);
-                db.Record(Applicant(user), "applicant.login", AuditOutcome.Succeeded, now, remoteAddress: remote);
-                await db.SaveChangesAsync(cancellationToken);
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/MyPage");
-            }
-
-            outcome = result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : "wrong password";
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/MyPage");
         }
 
-        var attempted = Input.UserId.Length > 100 ? Input.UserId[..100] : Input.UserId;
-        var actor = user is null ? new Actor(ActorRole.Anonymous, Guid.Empty, attempted) : Applicant(user);
-        db.Record(actor, "applicant.login", AuditOutcome.Refused, now, details: outcome, remoteAddress: remote);
-        await db.SaveChangesAsync(cancellationToken);
-
-        // The same message whatever was wrong (001 §3.2): never say which of User ID or password.
+        // The same message whatever went wrong: never say which of the two fields was wrong.
         Failed = true;
         Input.Password = "";
         return Page();
     }
-
-    private static Actor Applicant(ApplicantUser user) => new(ActorRole.Applicant, user.Id, user.NameEnglish);
 
     public sealed class Credentials
     {

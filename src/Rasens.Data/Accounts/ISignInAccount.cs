@@ -1,0 +1,12 @@
+namespace Rasens.Data.Accounts;
+
+/// <summary>What the shared sign-in flow needs from either kind of account.</summary>
+public interface ISignInAccount
+{
+    DateTime? LastSignInAt { get; set; }
+
+    /// <summary>False for an account that may not sign in at all (e.g. a deactivated member of staff).</summary>
+    bool CanSignIn { get; }
+
+    Actor ToActor();
+}

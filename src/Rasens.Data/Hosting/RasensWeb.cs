@@ -1,0 +1,98 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Rasens.Data.Accounts;
+
+namespace Rasens.Data.Hosting;
+
+/// <summary>The web plumbing both apps share: their own account store and cookie, the pipeline, the language cookie.</summary>
+public static class RasensWeb
+{
+    /// <summary>
+    /// Identity for one kind of account, in its own tables and under its own cookie: lockout after five
+    /// failures for 24 hours (by the injected clock), a session that slides with activity.
+    /// </summary>
+    public static IServiceCollection AddAccounts<TUser, TClaim, TLogin, TToken, TClaimsFactory>(
+        this IServiceCollection services, string cookieName, string loginPath, string deniedPath, TimeSpan idleTimeout, SameSiteMode sameSite)
+        where TUser : IdentityUser<Guid>, ISignInAccount
+        where TClaim : IdentityUserClaim<Guid>, new()
+        where TLogin : IdentityUserLogin<Guid>, new()
+        where TToken : IdentityUserToken<Guid>, new()
+        where TClaimsFactory : class, IUserClaimsPrincipalFactory<TUser>
+    {
+        services
+            .AddIdentityCore<TUser>(options =>
+            {
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromHours(24);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = false;
+            })
+            .AddUserStore<UserOnlyStore<TUser, RasensDbContext, Guid, TClaim, TLogin, TToken>>()
+            .AddUserManager<ClockedUserManager<TUser>>()
+            .AddClaimsPrincipalFactory<TClaimsFactory>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddScoped<PasswordSignIn<TUser>>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies =>
+            cookies.ApplicationCookie?.Configure(options =>
+            {
+                options.Cookie.Name = cookieName;
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = sameSite;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.LoginPath = loginPath;
+                options.AccessDeniedPath = deniedPath;
+                options.ExpireTimeSpan = idleTimeout;
+                options.SlidingExpiration = true;
+            }));
+        return services;
+    }
+
+    /// <summary>Request localization limited to <paramref name="cultures"/>, Japanese by default.</summary>
+    public static IServiceCollection AddCultures(this IServiceCollection services, IReadOnlyList<CultureInfo> cultures) =>
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture("ja");
+            options.SupportedCultures = [.. cultures];
+            options.SupportedUICultures = [.. cultures];
+        });
+
+    /// <summary>The middleware both apps run, in order, and their endpoints.</summary>
+    public static WebApplication UseRasensPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+        }
+
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>Remembers a supported culture in the standard culture cookie for a year; ignores any other value.</summary>
+    public static void RememberCulture(this HttpResponse response, string culture, IReadOnlyList<CultureInfo> supported)
+    {
+        if (!supported.Any(c => c.Name == culture))
+        {
+            return;
+        }
+
+        response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+    }
+}
