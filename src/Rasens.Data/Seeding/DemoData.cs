@@ -112,10 +112,11 @@ public static class DemoData
             var submittedAt = now.AddMinutes(-faker.Random.Int(60, 60 * 24 * 150));
             var actorApplicant = new Actor(ActorRole.Applicant, applicant.Id, applicant.NameEnglish);
             var card = faker.Random.Replace("??########??").ToUpperInvariant();
+            var nationality = faker.Address.Country();
             var payload = JsonSerializer.Serialize(new
             {
                 nameEnglish = applicant.NameEnglish,
-                nationality = faker.Address.Country(),
+                nationality,
                 dateOfBirth = faker.Date.Past(40, now.AddYears(-18)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 residenceCardNumber = card,
                 statusOfResidence = status.Code,
@@ -132,7 +133,7 @@ public static class DemoData
                         ? await numbers.NotificationReceiptNumberAsync(submittedAt, cancellationToken)
                         : null,
                     ResidenceCardNumber = card,
-                    Nationality = faker.Address.Country(),
+                    Nationality = nationality,
                     StatusOfResidenceCode = status.Code,
                 },
                 actorApplicant,
