@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Localization;
 using Rasens.Data.Accounts;
 using Rasens.Data.Hosting;
+using Rasens.Portal.Hubs;
 using Rasens.Portal.Infrastructure;
 
 namespace Rasens.Portal;
@@ -25,14 +27,25 @@ public static class PortalApp
         builder.Services.AddAccounts<ApplicantUser, ApplicantUserClaim, ApplicantUserLogin, ApplicantUserToken, ApplicantClaimsPrincipalFactory>(
             CookieName, "/Account/Login", "/Account/Login", TimeSpan.FromHours(3), SameSiteMode.Lax);
         builder.Services.AddAuthorization();
+        builder.Services.AddSignInRateLimit(
+            builder.Configuration.GetValue("RateLimiting:SignInPermitPerMinute", 10),
+            context => context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>()["TooManyAttempts"]);
+        builder.Services.AddSignalR();
+        builder.Services.AddSingleton<IIdentityVerifier, SimulatedCardReader>();
 
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
-        builder.Services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/MyPage"))
+        builder.Services.AddRazorPages(options =>
+            {
+                options.Conventions.AuthorizeFolder("/MyPage");
+                options.Conventions.AuthorizeFolder("/UsageRequest");
+            })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddCultures(Cultures);
 
-        return builder.Build().UseRasensPipeline();
+        var app = builder.Build().UseRasensPipeline();
+        app.MapHub<PortalHub>("/hubs/portal");
+        return app;
     }
 }

@@ -22,6 +22,7 @@ public static class WorkbenchApp
         builder.Services.AddAccounts<StaffUser, StaffUserClaim, StaffUserLogin, StaffUserToken, StaffClaimsPrincipalFactory>(
             CookieName, "/Account/SignIn", "/Account/Denied", idle, SameSiteMode.Strict);
         // Every page needs a signed-in member of staff unless it says otherwise.
+        builder.Services.AddSignInRateLimit(builder.Configuration.GetValue("RateLimiting:SignInPermitPerMinute", 10), context => context.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()["TooManyAttempts"]);
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 

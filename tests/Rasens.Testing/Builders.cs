@@ -20,6 +20,18 @@ public static class A
 
     internal static int Next() => Interlocked.Increment(ref _serial);
 
+    /// <summary>1 → A, 26 → Z, 27 → AA: names in capital letters only, as the name format requires.</summary>
+    internal static string Letters(int n)
+    {
+        var text = "";
+        for (; n > 0; n = (n - 1) / 26)
+        {
+            text = (char)('A' + ((n - 1) % 26)) + text;
+        }
+
+        return text;
+    }
+
     // PBKDF2 is deliberately slow; a hash does not depend on the user, so each password is hashed once.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Hashes = new(StringComparer.Ordinal);
 
@@ -53,7 +65,7 @@ public sealed class ApplicantBuilder
             UserName = _userId ?? string.Create(CultureInfo.InvariantCulture, $"T{n:D6}{Random.Shared.Next(1000, 9999)}"),
             Email = $"applicant{n}-{Guid.NewGuid():N}@example.test",
             EmailConfirmed = true,
-            NameEnglish = $"TEST APPLICANT {n}",
+            NameEnglish = $"TEST APPLICANT {A.Letters(n)}",
             UserType = ApplicantUserType.ForeignNational,
             PreferredCulture = "en",
             CreatedAt = DateTime.UtcNow,

@@ -33,6 +33,9 @@ public abstract class WebAppFixture<TEntryPoint, TDatabase> : WebApplicationFact
 
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "rasens-web-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>High by default: in-process tests share one "address"; the rate-limit test lowers it.</summary>
+    protected virtual int SignInPermitPerMinute => 100_000;
+
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(DataFolder);
@@ -65,6 +68,8 @@ public abstract class WebAppFixture<TEntryPoint, TDatabase> : WebApplicationFact
         builder.UseSetting("ConnectionStrings:Rasens", Database.ConnectionString);
         builder.UseSetting("Rasens:DataFolder", DataFolder);
         builder.UseSetting("Rasens:SeedDemoData", "false");
+        builder.UseSetting("Rasens:PortalUrl", "http://localhost");
+        builder.UseSetting("RateLimiting:SignInPermitPerMinute", SignInPermitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }

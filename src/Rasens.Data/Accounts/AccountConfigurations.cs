@@ -62,6 +62,7 @@ internal sealed class ApplicantUserConfiguration : IEntityTypeConfiguration<Appl
         builder.Property(u => u.Address).HasMaxLength(80);
         builder.Property(u => u.OrganizationName).HasMaxLength(100);
         builder.Property(u => u.PreferredCulture).HasMaxLength(8).IsRequired();
+        builder.Property(u => u.Sex).HasMaxLength(8);
     }
 }
 
@@ -150,6 +151,8 @@ internal sealed class IdentityVerificationConfiguration : IEntityTypeConfigurati
         builder.Property(v => v.Name).HasMaxLength(104);
         builder.Property(v => v.Address).HasMaxLength(200);
         builder.Property(v => v.Sex).HasMaxLength(8);
+        builder.Property(v => v.ReaderKeyHash).HasMaxLength(64).IsRequired();
+        builder.HasOne(v => v.Application).WithMany().HasForeignKey(v => v.ApplicationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(v => new { v.ApplicantId, v.CreatedAt });
         builder.HasOne<ApplicantUser>().WithMany().HasForeignKey(v => v.ApplicantId).OnDelete(DeleteBehavior.Cascade);
     }

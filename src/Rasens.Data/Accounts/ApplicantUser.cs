@@ -25,6 +25,11 @@ public sealed class ApplicantUser : IdentityUser<Guid>, ISignInAccount
 
     public string? Address { get; set; }
 
+    /// <summary>From the card's basic 4 information when a request for use is made.</summary>
+    public string? Sex { get; set; }
+
+    public DateOnly? DateOfBirth { get; set; }
+
     /// <summary>Organisation name for organisation staff and attorneys / scriveners.</summary>
     public string? OrganizationName { get; set; }
 

@@ -40,6 +40,14 @@ public sealed class IdentityVerification
 
     public DateTime? CompletedAt { get; set; }
 
+    /// <summary>SHA-256 of the secret in the reader's link (the QR code); only its holder can complete the reading.</summary>
+    public string ReaderKeyHash { get; set; } = "";
+
+    /// <summary>The request for use this reading was used for; a reading is used once.</summary>
+    public long? ApplicationId { get; set; }
+
+    public Applications.Application? Application { get; set; }
+
     public string? Name { get; set; }
 
     public string? Address { get; set; }

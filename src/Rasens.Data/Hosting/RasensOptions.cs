@@ -19,6 +19,14 @@ public sealed class RasensOptions
 
     /// <summary>Seed demo staff, applicants and a few hundred cases on the first start (run.sh only).</summary>
     public bool SeedDemoData { get; set; }
+
+    /// <summary>The Portal's public address, for links in e-mails (never taken from a request's Host header).</summary>
+    public string PortalUrl { get; set; } = "http://127.0.0.1:5090";
+
+    /// <summary>The office that receives requests for use (they are national; Tokyo by default).</summary>
+    public int UsageRequestOfficeId { get; set; } = 3;
+
+    public string PortalLink(string pathAndQuery) => PortalUrl.TrimEnd('/') + pathAndQuery;
 }
 
 /// <summary>The database section: provider and connection string, validated before anything else runs.</summary>

@@ -11,10 +11,17 @@ public sealed class ApplicantClaimsPrincipalFactory(UserManager<ApplicantUser> u
 {
     public const string DisplayNameClaim = "rasens:display-name";
 
+    /// <summary>The previous login (the factory runs before this login is recorded), shown as "Last login date".</summary>
+    public const string LastLoginClaim = "rasens:last-login";
+
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicantUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(DisplayNameClaim, user.NameEnglish));
+        if (user.LastSignInAt is { } last)
+        {
+            identity.AddClaim(new Claim(LastLoginClaim, last.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
+        }
         return identity;
     }
 }

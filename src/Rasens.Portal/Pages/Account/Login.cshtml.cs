@@ -2,12 +2,15 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Rasens.Data.Hosting;
 using Rasens.Data.Accounts;
 
 namespace Rasens.Portal.Pages.Account;
 
 /// <summary>Applicant login by User ID and password (001 §3.2); five failures lock for 24 hours; every attempt audited.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(RasensWeb.SignInRateLimit)]
 public sealed class LoginModel(PasswordSignIn<ApplicantUser> signIn) : PageModel
 {
     [BindProperty]
@@ -17,6 +20,10 @@ public sealed class LoginModel(PasswordSignIn<ApplicantUser> signIn) : PageModel
     public string? ReturnUrl { get; set; }
 
     public bool Failed { get; private set; }
+
+    /// <summary>"timeout" after an automatic logout, "reset" after a new password was set.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Notice { get; set; }
 
     public void OnGet()
     {

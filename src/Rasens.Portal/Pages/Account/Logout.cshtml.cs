@@ -6,7 +6,7 @@ using Rasens.Data.Accounts;
 
 namespace Rasens.Portal.Pages.Account;
 
-/// <summary>Logout is a POST; GET only asks.</summary>
+/// <summary>Logout is a POST (GET only asks). After an automatic logout the login page says why.</summary>
 [AllowAnonymous]
 public sealed class LogoutModel(SignInManager<ApplicantUser> signIn) : PageModel
 {
@@ -14,9 +14,9 @@ public sealed class LogoutModel(SignInManager<ApplicantUser> signIn) : PageModel
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(string? reason)
     {
         await signIn.SignOutAsync();
-        return RedirectToPage("/Index");
+        return reason == "timeout" ? Redirect("/Account/Login?Notice=timeout") : RedirectToPage("/Index");
     }
 }

@@ -2,12 +2,15 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Rasens.Data.Hosting;
 using Rasens.Data.Accounts;
 
 namespace Rasens.Workbench.Pages.Account;
 
 /// <summary>Staff sign-in: user name and password, five failures lock the account, every attempt audited.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(RasensWeb.SignInRateLimit)]
 public sealed class SignInModel(PasswordSignIn<StaffUser> signIn) : PageModel
 {
     [BindProperty]

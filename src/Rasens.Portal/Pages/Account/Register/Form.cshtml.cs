@@ -1,0 +1,228 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Rasens.Data;
+using Rasens.Data.Accounts;
+using Rasens.Data.Audit;
+using Rasens.Data.Forms;
+using Rasens.Data.Messaging;
+using Rasens.Portal.Infrastructure;
+
+namespace Rasens.Portal.Pages.Account.Register;
+
+/// <summary>
+/// UserRegister → UserRegister confirmation → User ID (001 §2.2 steps 6–9), reached only through a
+/// usable registration link. Return to Input gives back everything typed, the password included (carried
+/// encrypted, never in clear, through the confirmation page). The link is consumed with the account, so
+/// registering twice with one link is impossible.
+/// </summary>
+[AllowAnonymous]
+public sealed class FormModel(
+    EmailLinks links,
+    UserManager<ApplicantUser> users,
+    Mailer mailer,
+    RasensDbContext db,
+    PasswordPolicyOptions policy,
+    IDataProtectionProvider protection,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> text) : PageModel
+{
+    public const string NewUserIdKey = "registration-user-id";
+
+    public enum Step
+    {
+        Input,
+        Confirm,
+        LinkError,
+    }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Token { get; set; }
+
+    [BindProperty]
+    public RegistrationInput Input { get; set; } = new();
+
+    /// <summary>The password on its way through the confirmation page, encrypted and valid 30 minutes.</summary>
+    [BindProperty]
+    public string? ProtectedPassword { get; set; }
+
+    public Step Mode { get; private set; } = Step.Input;
+
+    public string Email { get; private set; } = "";
+
+    public Error? LinkError { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadLinkAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadLinkAsync(cancellationToken) is null)
+        {
+            return Page();
+        }
+
+        if (!Validate())
+        {
+            return Page();
+        }
+
+        ProtectedPassword = Protector.Protect(Input.Password!, TimeSpan.FromMinutes(30));
+        Mode = Step.Confirm;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostBackAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadLinkAsync(cancellationToken) is null)
+        {
+            return Page();
+        }
+
+        ModelState.Clear();
+        Input.Password = Input.ConfirmPassword = Unprotect();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRegisterAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadLinkAsync(cancellationToken) is not { } link)
+        {
+            return Page();
+        }
+
+        Input.Password = Input.ConfirmPassword = Unprotect();
+        if (!Validate())
+        {
+            return Page();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!(await links.ConsumeAsync(link, cancellationToken)).Succeeded)
+        {
+            LinkError = EmailLinks.Used;
+            Mode = Step.LinkError;
+            return Page();
+        }
+
+        var user = new ApplicantUser
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            UserName = await UserIds.NewAsync(db, cancellationToken),
+            Email = link.Email,
+            EmailConfirmed = true,
+            UserType = Input.UserType!.Value,
+            NameEnglish = Input.NameEnglish,
+            PhoneNumber = Input.Phone,
+            OrganizationName = NeedsOrganization(Input.UserType) ? Input.OrganizationName?.Trim() : null,
+            PreferredCulture = CultureInfo.CurrentUICulture.Name,
+            CreatedAt = now,
+            LockoutEnabled = true,
+        };
+        var created = await users.CreateAsync(user, Input.Password!);
+        if (!created.Succeeded)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            foreach (var error in created.Errors)
+            {
+                ModelState.AddModelError("Input.Password", text["Error_" + error.Code]);
+            }
+
+            return Page();
+        }
+
+        mailer.Queue("user-registered", user.Email, user.PreferredCulture, new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Name"] = user.NameEnglish,
+            ["UserId"] = user.UserName,
+        });
+        db.Record(user.ToActor(), "applicant.registered", AuditOutcome.Succeeded, now, remoteAddress: HttpContext.Connection.RemoteIpAddress?.ToString());
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        TempData[NewUserIdKey] = user.UserName;
+        return RedirectToPage("/Account/Register/Completed");
+    }
+
+    public static bool NeedsOrganization(ApplicantUserType? type) =>
+        type is ApplicantUserType.OrganizationStaff or ApplicantUserType.AttorneyOrScrivener;
+
+    private ITimeLimitedDataProtector Protector =>
+        protection.CreateProtector("Rasens.Portal.Registration.Password").ToTimeLimitedDataProtector();
+
+    private async Task<EmailLink?> LoadLinkAsync(CancellationToken cancellationToken)
+    {
+        var found = await links.FindUsableAsync(Token, EmailLinkPurpose.Registration, cancellationToken);
+        if (!found.Succeeded)
+        {
+            LinkError = found.Error;
+            Mode = Step.LinkError;
+            return null;
+        }
+
+        Email = found.Value!.Email;
+        return found.Value;
+    }
+
+    /// <summary>The form's own rules on top of the attributes: organisation when the user type needs one, the password policy.</summary>
+    private bool Validate()
+    {
+        if (NeedsOrganization(Input.UserType) && string.IsNullOrWhiteSpace(Input.OrganizationName))
+        {
+            ModelState.AddModelError("Input.OrganizationName", text["Validation_Required", text["OrganizationName"]]);
+        }
+
+        foreach (var error in PasswordPolicy.Check(Input.Password, Input.ConfirmPassword, policy))
+        {
+            var field = error == PasswordPolicy.Mismatch ? "Input.ConfirmPassword" : "Input.Password";
+            ModelState.AddModelError(field, text["Error_" + error.Code, policy.MinLength, policy.MaxLength, policy.Symbols]);
+        }
+
+        return ModelState.IsValid;
+    }
+
+    private string? Unprotect()
+    {
+        try
+        {
+            return ProtectedPassword is null ? null : Protector.Unprotect(ProtectedPassword);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null; // expired or altered: the policy check asks for the password again
+        }
+    }
+
+    public sealed class RegistrationInput
+    {
+        [Required(ErrorMessage = "Validation_Required")]
+        [Display(Name = "UserType")]
+        public ApplicantUserType? UserType { get; set; }
+
+        [Required(ErrorMessage = "Validation_Required")]
+        [NameEnglish]
+        [Display(Name = "NameEnglish")]
+        public string NameEnglish { get; set; } = "";
+
+        [Required(ErrorMessage = "Validation_Required")]
+        [PhoneDigits]
+        [Display(Name = "Phone")]
+        public string Phone { get; set; } = "";
+
+        [StringLength(100, ErrorMessage = "Validation_TooLong")]
+        [Display(Name = "OrganizationName")]
+        public string? OrganizationName { get; set; }
+
+        public string? Password { get; set; }
+
+        public string? ConfirmPassword { get; set; }
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Rasens.Data;
+using Rasens.Data.Accounts;
+using Rasens.Data.Audit;
+using Rasens.Data.Hosting;
+using Rasens.Data.Messaging;
+using Rasens.Portal.Infrastructure;
+
+namespace Rasens.Portal.Pages.MyPage;
+
+/// <summary>Changing the password (001 §6.4): the current password, the new one twice; a confirming e-mail.</summary>
+[EnableRateLimiting(RasensWeb.SignInRateLimit)]
+public sealed class ChangePasswordModel(
+    UserManager<ApplicantUser> users,
+    SignInManager<ApplicantUser> signIn,
+    Mailer mailer,
+    RasensDbContext db,
+    PasswordPolicyOptions policy,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty]
+    public string? CurrentPassword { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty]
+    public string? ConfirmPassword { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed in without an account.");
+        if (string.IsNullOrEmpty(CurrentPassword))
+        {
+            ModelState.AddModelError(nameof(CurrentPassword), text["Validation_Required", text["CurrentPassword"]]);
+        }
+
+        foreach (var error in PasswordPolicy.Check(Password, ConfirmPassword, policy))
+        {
+            ModelState.AddModelError(error == PasswordPolicy.Mismatch ? nameof(ConfirmPassword) : nameof(Password),
+                text["Error_" + error.Code, policy.MinLength, policy.MaxLength, policy.Symbols]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        if (await Reauthentication.CheckAsync(signIn, user, CurrentPassword!) is { } refused)
+        {
+            if (refused == Reauthentication.Outcome.LockedOut)
+            {
+                return await Reauthentication.LockedOutAsync(signIn);
+            }
+
+            ModelState.AddModelError(nameof(CurrentPassword), text["Validation_CurrentPassword"]);
+            return Page();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var changed = await users.ChangePasswordAsync(user, CurrentPassword!, Password!);
+        if (!changed.Succeeded)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            foreach (var error in changed.Errors)
+            {
+                ModelState.AddModelError(nameof(Password), text["Error_" + error.Code, policy.MinLength, policy.MaxLength, policy.Symbols]);
+            }
+
+            return Page();
+        }
+
+        mailer.Queue("password-changed", user.Email!, user.PreferredCulture, new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["UserId"] = user.UserName!,
+            ["Time"] = JapanTime.Format(now),
+        });
+        db.Record(user.ToActor(), "applicant.password-changed", AuditOutcome.Succeeded, now, remoteAddress: HttpContext.Connection.RemoteIpAddress?.ToString());
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await signIn.RefreshSignInAsync(user); // the security stamp changed: keep this session, end the others
+        return Redirect("/MyPage/User?Changed=password");
+    }
+}

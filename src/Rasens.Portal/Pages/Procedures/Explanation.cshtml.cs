@@ -1,0 +1,84 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Rasens.Data;
+using Rasens.Data.Accounts;
+using Rasens.Data.Procedures;
+
+namespace Rasens.Portal.Pages.Procedures;
+
+/// <summary>
+/// The Procedure Explanation: name, explanation, reception period, contact, terms of use and Agree.
+/// Agree is refused (on the server, whatever the page showed) when the procedure is outside its reception
+/// period, or needs an approved request for use the applicant does not have.
+/// </summary>
+[AllowAnonymous]
+public sealed class ExplanationModel(RasensDbContext db, UsageRequests usage, UserManager<ApplicantUser> users, TimeProvider clock) : PageModel
+{
+    public Procedure Procedure { get; private set; } = null!;
+
+    public ProcedureText Text { get; private set; } = null!;
+
+    public bool Open { get; private set; }
+
+    /// <summary>Why the applicant cannot go on right now, if they cannot.</summary>
+    public Error? Refusal { get; private set; }
+
+    /// <summary>For a procedure that needs a request for use: the one to make first.</summary>
+    public Procedure? RequiredUsage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken) =>
+        await LoadAsync(code, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(string code, CancellationToken cancellationToken)
+    {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return Challenge();
+        }
+
+        if (!await LoadAsync(code, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!Open || Refusal is not null)
+        {
+            return Page();
+        }
+
+        return UsageRequests.PurposeOf(Procedure.Kind) is { } purpose
+            ? RedirectToPage("/UsageRequest/About", new { purpose })
+            : Page();
+    }
+
+    private async Task<bool> LoadAsync(string code, CancellationToken cancellationToken)
+    {
+        var procedure = await db.Procedures.AsNoTracking().Include(p => p.Texts).SingleOrDefaultAsync(p => p.Code == code, cancellationToken);
+        if (procedure is null)
+        {
+            return false;
+        }
+
+        Procedure = procedure;
+        Text = procedure.TextFor(CultureInfo.CurrentUICulture.Name)!;
+        Open = procedure.IsOpenAt(clock.GetUtcNow().UtcDateTime);
+        if (procedure.RequiresUsageRequest is { } required)
+        {
+            RequiredUsage = await db.Procedures.AsNoTracking().Include(p => p.Texts).SingleAsync(p => p.Kind == required, cancellationToken);
+        }
+
+        if (User.Identity?.IsAuthenticated == true && users.GetUserId(User) is { } id)
+        {
+            var applicantId = Guid.Parse(id);
+            Refusal = UsageRequests.PurposeOf(procedure.Kind) is not null
+                ? await usage.CheckCanStartAsync(applicantId, procedure.Kind, cancellationToken)
+                : await usage.CheckAllowedAsync(applicantId, procedure, cancellationToken);
+        }
+
+        return true;
+    }
+}

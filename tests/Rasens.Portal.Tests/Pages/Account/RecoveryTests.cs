@@ -1,0 +1,120 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Rasens.Testing;
+
+namespace Rasens.Portal.Tests.Pages.Account;
+
+/// <summary>Forgot user ID and forgot password (001 §3.4–3.5); the reset lifts a lock.</summary>
+public abstract class RecoveryTests<TFixture>(TFixture app)
+    where TFixture : IWebApp
+{
+    [Fact]
+    public async Task ForgotUserId_AnswersTheSameEitherWayAndMailsOnlyOnAMatch()
+    {
+        var applicant = A.Applicant().Build();
+        await app.Database.SeedAsync(applicant);
+        using var client = app.Browser();
+
+        var matched = await ForgotUserIdAsync(client, applicant.Email!, applicant.NameEnglish);
+        var unmatched = await ForgotUserIdAsync(client, applicant.Email!, "SOMEBODY ELSE");
+
+        Assert.Equal(Sent(matched), Sent(unmatched));
+        Assert.Equal(1, await app.CountEmailsAsync(applicant.Email!, "user-id-reminder"));
+        Assert.Contains(applicant.UserName!, (await app.LastEmailAsync(applicant.Email!, "user-id-reminder")).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ForgotPassword_WrongEmail_AnswersTheSameAndSendsNothing()
+    {
+        var applicant = A.Applicant().Build();
+        await app.Database.SeedAsync(applicant);
+        using var client = app.Browser();
+
+        var html = await ForgotPasswordAsync(client, applicant.UserName!, "not-mine@example.test");
+
+        Assert.Contains("data-testid=\"forgot-sent\"", html, StringComparison.Ordinal);
+        Assert.Equal(0, await app.CountEmailsAsync("not-mine@example.test", "password-reset-link"));
+        Assert.Equal(0, await app.CountEmailsAsync(applicant.Email!, "password-reset-link"));
+    }
+
+    [Fact]
+    public async Task ResetPassword_LockedAccount_NewPasswordWorksAtOnceAndTheLinkOnlyOnce()
+    {
+        var applicant = A.Applicant().Build();
+        await app.Database.SeedAsync(applicant);
+        using var client = app.Browser();
+        for (var i = 0; i < 5; i++)
+        {
+            await client.LoginAsync(applicant.UserName!, "Wrong-Horse9");
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.LoginAsync(applicant.UserName!)).StatusCode); // locked
+
+        await ForgotPasswordAsync(client, applicant.UserName!, applicant.Email!.ToUpperInvariant());
+        var link = PortalSteps.LinkIn(await app.LastEmailAsync(applicant.Email!, "password-reset-link"));
+        var reset = await client.PostFormAsync(link, new Dictionary<string, string> { ["Password"] = "Fresh-Start-77", ["ConfirmPassword"] = "Fresh-Start-77" });
+
+        Assert.Equal("/Account/Login?Notice=reset", reset.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(applicant.UserName!, "Fresh-Start-77")).StatusCode);
+        Assert.Equal(1, await app.CountEmailsAsync(applicant.Email!, "password-changed"));
+        var again = await client.GetStringAsync(link, TestContext.Current.CancellationToken);
+        Assert.Contains("data-code=\"link.used\"", again, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ResetPassword_WeakPasswordOrMismatch_IsRefusedAndTheLinkStaysUsable()
+    {
+        var applicant = A.Applicant().Build();
+        await app.Database.SeedAsync(applicant);
+        using var client = app.Browser();
+        await ForgotPasswordAsync(client, applicant.UserName!, applicant.Email!);
+        var link = PortalSteps.LinkIn(await app.LastEmailAsync(applicant.Email!, "password-reset-link"));
+
+        var weak = await (await client.PostFormAsync(link, new Dictionary<string, string> { ["Password"] = "weak", ["ConfirmPassword"] = "weak" })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var mismatch = await (await client.PostFormAsync(link, new Dictionary<string, string> { ["Password"] = "Fresh-Start-77", ["ConfirmPassword"] = "Fresh-Start-78" })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains("href=\"#Password\"", weak, StringComparison.Ordinal);
+        Assert.Contains("href=\"#ConfirmPassword\"", mismatch, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(applicant.UserName!)).StatusCode); // old password unchanged
+        Assert.DoesNotContain("link-error", await client.GetStringAsync(link, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ResetPassword_TamperedOrExpiredLink_ChangesNothing()
+    {
+        var applicant = A.Applicant().Build();
+        await app.Database.SeedAsync(applicant);
+        using var client = app.Browser();
+        await ForgotPasswordAsync(client, applicant.UserName!, applicant.Email!);
+        var link = PortalSteps.LinkIn(await app.LastEmailAsync(applicant.Email!, "password-reset-link"));
+
+        var tampered = await client.GetStringAsync(link + "x", TestContext.Current.CancellationToken);
+        var tamperedPost = await (await client.PostFormAsync(link + "x", new Dictionary<string, string> { ["Password"] = "Fresh-Start-77", ["ConfirmPassword"] = "Fresh-Start-77" })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        app.Clock.Advance(TimeSpan.FromHours(24));
+        var expired = await client.GetStringAsync(link, TestContext.Current.CancellationToken);
+
+        Assert.Contains("data-code=\"link.invalid\"", tampered, StringComparison.Ordinal);
+        Assert.Contains("data-code=\"link.invalid\"", tamperedPost, StringComparison.Ordinal);
+        Assert.Contains("data-code=\"link.expired\"", expired, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(applicant.UserName!)).StatusCode);
+    }
+
+    private static async Task<string> ForgotUserIdAsync(HttpClient client, string email, string name) =>
+        await (await client.PostFormAsync("/Account/ForgotUserId", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.NameEnglish"] = name }))
+            .Content.ReadAsStringAsync();
+
+    private static async Task<string> ForgotPasswordAsync(HttpClient client, string userId, string email) =>
+        await (await client.PostFormAsync("/Account/ForgotPassword", new Dictionary<string, string> { ["Input.UserId"] = userId, ["Input.Email"] = email }))
+            .Content.ReadAsStringAsync();
+
+    private static string Sent(string html)
+    {
+        var start = html.IndexOf("data-testid=\"forgot-sent\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, "The page does not say the e-mail was sent.");
+        return html[start..html.IndexOf("</div>", start, StringComparison.Ordinal)];
+    }
+}
+
+public sealed class RecoveryTests_Sqlite(PortalOnSqlite app) : RecoveryTests<PortalOnSqlite>(app), IClassFixture<PortalOnSqlite>;
+
+public sealed class RecoveryTests_Postgres(PortalOnPostgres app) : RecoveryTests<PortalOnPostgres>(app), IClassFixture<PortalOnPostgres>;

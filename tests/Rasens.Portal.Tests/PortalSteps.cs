@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Rasens.Data.Messaging;
+using Rasens.Testing;
+
+namespace Rasens.Portal.Tests;
+
+/// <summary>What an applicant does in a browser, as steps the tests share; e-mails are read from the outbox.</summary>
+public static partial class PortalSteps
+{
+    public const string Password = "Correct-Horse9";
+
+    public static async Task<OutboxEmail> LastEmailAsync(this IWebApp app, string to, string template)
+    {
+        await using var db = app.Database.CreateContext();
+        return await db.OutboxEmails.AsNoTracking().Where(e => e.To == to && e.Template == template).OrderByDescending(e => e.Id).FirstAsync();
+    }
+
+    public static async Task<int> CountEmailsAsync(this IWebApp app, string to, string template)
+    {
+        await using var db = app.Database.CreateContext();
+        return await db.OutboxEmails.CountAsync(e => e.To == to && e.Template == template);
+    }
+
+    /// <summary>The path and query of the first Portal link in an e-mail (links use the configured public URL).</summary>
+    public static string LinkIn(OutboxEmail email) =>
+        LinkPattern().Match(email.Body) is { Success: true } match
+            ? match.Groups[1].Value
+            : throw new InvalidOperationException($"No link in the e-mail:\n{email.Body}");
+
+    public static Task<HttpResponseMessage> LoginAsync(this HttpClient client, string userId, string password = Password) =>
+        client.PostFormAsync("/Account/Login", new Dictionary<string, string> { ["Input.UserId"] = userId, ["Input.Password"] = password });
+
+    /// <summary>Terms → e-mail twice → the link from the e-mail.</summary>
+    public static async Task<string> StartRegistrationAsync(this HttpClient client, IWebApp app, string email)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/Account/Register", new Dictionary<string, string>())).StatusCode);
+        var sent = await client.PostFormAsync("/Account/Register/Email", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.ConfirmEmail"] = email });
+        Assert.Contains("data-testid=\"registration-sent\"", await sent.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        return LinkIn(await app.LastEmailAsync(email, "registration-link"));
+    }
+
+    public static Dictionary<string, string> RegistrationFields(string password = Password, string? confirm = null) => new()
+    {
+        ["Input.UserType"] = "ForeignNational",
+        ["Input.NameEnglish"] = "NGUYEN VAN AN",
+        ["Input.Phone"] = "09012345678",
+        ["Input.Password"] = password,
+        ["Input.ConfirmPassword"] = confirm ?? password,
+    };
+
+    /// <summary>Posts a handler of a page (e.g. "Confirm") with the page's own form token.</summary>
+    public static Task<HttpResponseMessage> PostHandlerAsync(this HttpClient client, string page, string handler, IDictionary<string, string> fields)
+    {
+        var separator = page.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        return client.PostFormAsync($"{page}{separator}handler={handler}", fields, formPage: page);
+    }
+
+    public static string HiddenValue(string html, string name) =>
+        Regex.Match(html, $"name=\"{Regex.Escape(name)}\" value=\"([^\"]*)\"") is { Success: true } match
+            ? WebUtility.HtmlDecode(match.Groups[1].Value)
+            : Regex.Match(html, $"value=\"([^\"]*)\"[^>]*name=\"{Regex.Escape(name)}\"") is { Success: true } reversed
+                ? WebUtility.HtmlDecode(reversed.Groups[1].Value)
+                : throw new InvalidOperationException($"No field {name} in the page.");
+
+    [GeneratedRegex(@"http://localhost(/\S+)")]
+    private static partial Regex LinkPattern();
+}
