@@ -118,6 +118,14 @@ public sealed class CaseBuilder(ApplicantUser owner)
     private Workflow _workflow = Workflow.Application;
     private ApplicationStatus _status = ApplicationStatus.Pending;
     private StaffUser? _holder;
+    private ProcedureKind? _procedure;
+
+    /// <summary>A particular procedure (its workflow must match: call Notification() for notification-kind ones).</summary>
+    public CaseBuilder ForProcedure(ProcedureKind procedure)
+    {
+        _procedure = procedure;
+        return this;
+    }
 
     public CaseBuilder Notification()
     {
@@ -141,7 +149,7 @@ public sealed class CaseBuilder(ApplicantUser owner)
     {
         var now = at ?? DateTime.UtcNow;
         var n = A.Next();
-        var procedure = _workflow == Workflow.Application ? ProcedureKind.ExtensionOfPeriodOfStay : ProcedureKind.InstitutionOrSpouseNotification;
+        var procedure = _procedure ?? (_workflow == Workflow.Application ? ProcedureKind.ExtensionOfPeriodOfStay : ProcedureKind.InstitutionOrSpouseNotification);
         var applicant = new Actor(ActorRole.Applicant, owner.Id, owner.NameEnglish);
         var unique = $"{n:D6}{Random.Shared.Next(100000, 999999)}";
         var application = Application.Submit(
