@@ -73,11 +73,13 @@ public sealed class AppProcess : IAsyncDisposable
         return (process.ExitCode, await stdout, await stderr);
     }
 
-    /// <summary>Starts the app and waits until /health answers 200.</summary>
-    public static async Task<AppProcess> StartAsync(string app, params string[] args)
+    /// <summary>Starts the app on a free port and waits until /health answers 200.</summary>
+    public static Task<AppProcess> StartAsync(string app, params string[] args) => StartAsync(app, FreePort(), args);
+
+    /// <summary>Starts the app on <paramref name="port"/> (when its own address must be known beforehand).</summary>
+    public static async Task<AppProcess> StartAsync(string app, int port, params string[] args)
     {
         var (projectDir, dll) = Locate(app);
-        var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
         var process = Process.Start(Info(projectDir, dll, [.. args, "--urls", baseUrl])) ?? throw new InvalidOperationException("Could not start " + app);
         var started = new AppProcess(process, baseUrl);

@@ -47,7 +47,15 @@ public sealed class BothApps : IAsyncLifetime
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        var started = await Task.WhenAll(AppProcess.StartAsync("Rasens.Workbench", settings), AppProcess.StartAsync("Rasens.Portal", settings));
+        // E-mails go through the throwaway SMTP server of ./test.sh; links in them point at this Portal.
+        var portalPort = AppProcess.FreePort();
+        var smtp = (Environment.GetEnvironmentVariable("RASENS_TEST_SMTP") ?? throw new InvalidOperationException("Set RASENS_TEST_SMTP (run ./test.sh).")).Split(':');
+        string[] mail = ["--Email:SmtpHost", smtp[0], "--Email:SmtpPort", smtp[1], "--Email:PollInterval", "00:00:00.300", "--Rasens:PortalUrl", $"http://127.0.0.1:{portalPort}",
+            // Every browser here shares one address; the per-address limit has its own test (RateLimitTests).
+            "--RateLimiting:SignInPermitPerMinute", "100000"];
+        var started = await Task.WhenAll(
+            AppProcess.StartAsync("Rasens.Workbench", [.. settings, .. mail]),
+            AppProcess.StartAsync("Rasens.Portal", portalPort, [.. settings, .. mail]));
         (Workbench, Portal) = (started[0], started[1]);
 
         _playwright = await Playwright.CreateAsync();

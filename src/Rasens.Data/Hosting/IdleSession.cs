@@ -17,8 +17,17 @@ public static class IdleSession
     private const string LastActivityKey = "rasens:last-activity";
     private const string ExpiresItem = "rasens:session-expires";
 
-    /// <summary>When the current request's session ends if nothing else happens (for the warning dialog).</summary>
+    /// <summary>When the current request's session ends if nothing else happens.</summary>
     public static DateTimeOffset? ExpiresAt(HttpContext context) => context.Items[ExpiresItem] as DateTimeOffset?;
+
+    /// <summary>
+    /// Seconds left before the session ends, for the warning dialog. Relative on purpose: the browser's
+    /// clock may be wrong, so it must count from its own "now", never compare with the server's time.
+    /// </summary>
+    public static int? SecondsLeft(HttpContext context) =>
+        ExpiresAt(context) is { } expires
+            ? (int)Math.Max(0, (expires - context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()).TotalSeconds)
+            : null;
 
     public static void Configure(CookieAuthenticationOptions options, TimeSpan idle)
     {

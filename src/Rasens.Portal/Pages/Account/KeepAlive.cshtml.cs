@@ -11,5 +11,5 @@ public sealed class KeepAliveModel : PageModel
 {
     public IActionResult OnGet() => NotFound();
 
-    public IActionResult OnPost() => new JsonResult(new { expires = IdleSession.ExpiresAt(HttpContext) });
+    public IActionResult OnPost() => new JsonResult(new { secondsLeft = IdleSession.SecondsLeft(HttpContext) });
 }

@@ -3,9 +3,10 @@
 (() => {
   const body = document.body;
   const dialog = document.getElementById('session-dialog');
-  if (!body.dataset.sessionExpires || !dialog) return;
+  if (!body.dataset.sessionSeconds || !dialog) return;
   const warnBefore = 10 * 60 * 1000;
-  let expires = new Date(body.dataset.sessionExpires).getTime();
+  // The server says how long is left; counting from this browser's own clock keeps a wrong PC clock harmless.
+  let expires = Date.now() + Number(body.dataset.sessionSeconds) * 1000;
   let warnTimer, endTimer;
 
   const schedule = () => {
@@ -33,7 +34,7 @@
       credentials: 'same-origin',
     });
     if (!response.ok) { end(); return; }
-    expires = new Date((await response.json()).expires).getTime();
+    expires = Date.now() + (await response.json()).secondsLeft * 1000;
     dialog.close();
     schedule();
   });
