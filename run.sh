@@ -17,7 +17,7 @@ dotnet build src/Rasens.Workbench/Rasens.Workbench.csproj -c Release -nologo -v 
 dotnet build src/Rasens.Portal/Rasens.Portal.csproj -c Release -nologo -v quiet
 
 mkdir -p "$DATA"
-settings=(--Rasens:DataFolder "$DATA")
+settings=(--Rasens:DataFolder "$DATA" --Rasens:PortalUrl "$PORTAL_URL")
 # The apps run from their project folders, where their wwwroot is.
 echo "Preparing the database in $DATA…"
 (cd src/Rasens.Workbench && dotnet bin/Release/net10.0/Rasens.Workbench.dll migrate "${settings[@]}" --Rasens:SeedDemoData=true)
