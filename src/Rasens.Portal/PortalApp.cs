@@ -32,6 +32,7 @@ public static class PortalApp
             context => context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>()["TooManyAttempts"]);
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<IIdentityVerifier, SimulatedCardReader>();
+        builder.Services.AddScoped<PasswordFeedback>();
 
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.AddRazorPages(options =>

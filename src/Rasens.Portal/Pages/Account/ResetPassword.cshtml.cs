@@ -3,12 +3,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
 using Rasens.Data;
 using Rasens.Data.Accounts;
 using Rasens.Data.Audit;
 using Rasens.Data.Hosting;
 using Rasens.Data.Messaging;
+using Rasens.Portal.Infrastructure;
 
 namespace Rasens.Portal.Pages.Account;
 
@@ -23,9 +23,8 @@ public sealed class ResetPasswordModel(
     UserManager<ApplicantUser> users,
     Mailer mailer,
     RasensDbContext db,
-    PasswordPolicyOptions policy,
-    TimeProvider clock,
-    IStringLocalizer<SharedResource> text) : PageModel
+    PasswordFeedback passwords,
+    TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -51,12 +50,7 @@ public sealed class ResetPasswordModel(
             return Page();
         }
 
-        foreach (var error in PasswordPolicy.Check(Password, ConfirmPassword, policy))
-        {
-            ModelState.AddModelError(error == PasswordPolicy.Mismatch ? nameof(ConfirmPassword) : nameof(Password),
-                text["Error_" + error.Code, policy.MinLength, policy.MaxLength, policy.Symbols]);
-        }
-
+        passwords.Check(ModelState, Password, ConfirmPassword, nameof(Password), nameof(ConfirmPassword));
         var user = link.ApplicantId is { } id ? await users.FindByIdAsync(id.ToString()) : null;
         if (!ModelState.IsValid || user is null)
         {
@@ -76,11 +70,7 @@ public sealed class ResetPasswordModel(
         if (!reset.Succeeded)
         {
             await transaction.RollbackAsync(cancellationToken);
-            foreach (var error in reset.Errors)
-            {
-                ModelState.AddModelError(nameof(Password), text["Error_" + error.Code, policy.MinLength, policy.MaxLength, policy.Symbols]);
-            }
-
+            passwords.Add(ModelState, reset.Errors, nameof(Password));
             return Page();
         }
 

@@ -19,7 +19,7 @@ public sealed class ChangePasswordModel(
     SignInManager<ApplicantUser> signIn,
     Mailer mailer,
     RasensDbContext db,
-    PasswordPolicyOptions policy,
+    PasswordFeedback passwords,
     TimeProvider clock,
     IStringLocalizer<SharedResource> text) : PageModel
 {
@@ -44,11 +44,7 @@ public sealed class ChangePasswordModel(
             ModelState.AddModelError(nameof(CurrentPassword), text["Validation_Required", text["CurrentPassword"]]);
         }
 
-        foreach (var error in PasswordPolicy.Check(Password, ConfirmPassword, policy))
-        {
-            ModelState.AddModelError(error == PasswordPolicy.Mismatch ? nameof(ConfirmPassword) : nameof(Password),
-                text["Error_" + error.Code, policy.MinLength, policy.MaxLength, policy.Symbols]);
-        }
+        passwords.Check(ModelState, Password, ConfirmPassword, nameof(Password), nameof(ConfirmPassword));
 
         if (!ModelState.IsValid)
         {
@@ -72,11 +68,7 @@ public sealed class ChangePasswordModel(
         if (!changed.Succeeded)
         {
             await transaction.RollbackAsync(cancellationToken);
-            foreach (var error in changed.Errors)
-            {
-                ModelState.AddModelError(nameof(Password), text["Error_" + error.Code, policy.MinLength, policy.MaxLength, policy.Symbols]);
-            }
-
+            passwords.Add(ModelState, changed.Errors, nameof(Password));
             return Page();
         }
 

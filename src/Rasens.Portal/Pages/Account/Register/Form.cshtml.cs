@@ -27,7 +27,7 @@ public sealed class FormModel(
     UserManager<ApplicantUser> users,
     Mailer mailer,
     RasensDbContext db,
-    PasswordPolicyOptions policy,
+    PasswordFeedback passwords,
     IDataProtectionProvider protection,
     TimeProvider clock,
     IStringLocalizer<SharedResource> text) : PageModel
@@ -132,10 +132,7 @@ public sealed class FormModel(
         if (!created.Succeeded)
         {
             await transaction.RollbackAsync(cancellationToken);
-            foreach (var error in created.Errors)
-            {
-                ModelState.AddModelError("Input.Password", text["Error_" + error.Code]);
-            }
+            passwords.Add(ModelState, created.Errors, "Input.Password");
 
             return Page();
         }
@@ -180,12 +177,7 @@ public sealed class FormModel(
             ModelState.AddModelError("Input.OrganizationName", text["Validation_Required", text["OrganizationName"]]);
         }
 
-        foreach (var error in PasswordPolicy.Check(Input.Password, Input.ConfirmPassword, policy))
-        {
-            var field = error == PasswordPolicy.Mismatch ? "Input.ConfirmPassword" : "Input.Password";
-            ModelState.AddModelError(field, text["Error_" + error.Code, policy.MinLength, policy.MaxLength, policy.Symbols]);
-        }
-
+        passwords.Check(ModelState, Input.Password, Input.ConfirmPassword, "Input.Password", "Input.ConfirmPassword");
         return ModelState.IsValid;
     }
 
