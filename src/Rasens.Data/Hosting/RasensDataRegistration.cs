@@ -39,6 +39,8 @@ public static class RasensDataRegistration
         services.AddScoped<EmailLinks>();
         services.AddScoped<IdentityVerifications>();
         services.AddScoped<UsageRequests>();
+        services.AddScoped<Procedures.ProcedureSearch>();
+        services.AddScoped<Procedures.Favourites>();
         services.AddSingleton(configuration.GetSection("PasswordPolicy").Get<PasswordPolicyOptions>() ?? new PasswordPolicyOptions());
         services.AddSingleton<IFileStore>(new LocalFileStore(dataFolder.Files));
         services.AddSingleton<IEmailTransport>(new SmtpEmailTransport(email, email.PickupFolder ?? dataFolder.Mail));

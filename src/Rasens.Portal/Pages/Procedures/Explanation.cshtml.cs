@@ -16,7 +16,7 @@ namespace Rasens.Portal.Pages.Procedures;
 /// period, or needs an approved request for use the applicant does not have.
 /// </summary>
 [AllowAnonymous]
-public sealed class ExplanationModel(RasensDbContext db, UsageRequests usage, UserManager<ApplicantUser> users, TimeProvider clock) : PageModel
+public sealed class ExplanationModel(RasensDbContext db, UsageRequests usage, Favourites favourites, UserManager<ApplicantUser> users, TimeProvider clock) : PageModel
 {
     public Procedure Procedure { get; private set; } = null!;
 
@@ -26,6 +26,12 @@ public sealed class ExplanationModel(RasensDbContext db, UsageRequests usage, Us
 
     /// <summary>Why the applicant cannot go on right now, if they cannot.</summary>
     public Error? Refusal { get; private set; }
+
+    public bool IsFavourite { get; private set; }
+
+    /// <summary>"added" or "removed" after the favourites confirmation.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Favourite { get; set; }
 
     /// <summary>For a procedure that needs a request for use: the one to make first.</summary>
     public Procedure? RequiredUsage { get; private set; }
@@ -74,6 +80,7 @@ public sealed class ExplanationModel(RasensDbContext db, UsageRequests usage, Us
         if (User.Identity?.IsAuthenticated == true && users.GetUserId(User) is { } id)
         {
             var applicantId = Guid.Parse(id);
+            IsFavourite = await favourites.IsFavouriteAsync(applicantId, procedure.Id, cancellationToken);
             Refusal = UsageRequests.PurposeOf(procedure.Kind) is not null
                 ? await usage.CheckCanStartAsync(applicantId, procedure.Kind, cancellationToken)
                 : await usage.CheckAllowedAsync(applicantId, procedure, cancellationToken);
