@@ -18,6 +18,14 @@ public static partial class FieldFormats
 
     public static bool IsResidenceCardNumber(string value) => ResidenceCardPattern().IsMatch(value);
 
+    /// <summary>e.g. AB1234567: one or two capital letters and seven to nine digits, up to 12 characters in all.</summary>
+    public static bool IsPassportNumber(string value) => PassportPattern().IsMatch(value);
+
+    /// <summary>The four capital letters of an ED number (used only when there is no residence card).</summary>
+    public static bool IsEdLetters(string value) => EdLettersPattern().IsMatch(value);
+
+    public static bool IsEdDigits(string value) => EdDigitsPattern().IsMatch(value);
+
     public static bool IsEmail(string value)
     {
         if (value.Length > 60 || value.Contains(' ', StringComparison.Ordinal) || !MailAddress.TryCreate(value, out var address))
@@ -43,6 +51,15 @@ public static partial class FieldFormats
 
     [GeneratedRegex("^[A-Z]{2}[0-9]{8}[A-Z]{2}$")]
     private static partial Regex ResidenceCardPattern();
+
+    [GeneratedRegex("^[A-Z0-9]{6,12}$")]
+    private static partial Regex PassportPattern();
+
+    [GeneratedRegex("^[A-Z]{4}$")]
+    private static partial Regex EdLettersPattern();
+
+    [GeneratedRegex("^[0-9]{7}$")]
+    private static partial Regex EdDigitsPattern();
 }
 
 /// <summary>Base for a format check that leaves "required" to [Required].</summary>
