@@ -30,6 +30,9 @@ public sealed class Application
     /// <summary>Notifications: issued at submission and e-mailed (001 §4.2.2).</summary>
     public string? NotificationReceiptNumber { get; private set; }
 
+    /// <summary>The key of the form entry this case came from: a resent Apply finds the case it already made.</summary>
+    public Guid? SubmissionKey { get; private set; }
+
     public int ProcedureId { get; private set; }
 
     public Workflow Workflow { get; private set; }
@@ -102,6 +105,7 @@ public sealed class Application
         var application = new Application
         {
             ReferenceNumber = input.ReferenceNumber,
+            SubmissionKey = input.SubmissionKey,
             TemporaryReceptionNumber = input.TemporaryReceptionNumber,
             NotificationReceiptNumber = input.NotificationReceiptNumber,
             ProcedureId = input.ProcedureId,
@@ -349,4 +353,6 @@ public sealed record NewApplication(
     public string? StatusOfResidenceCode { get; init; }
 
     public SimultaneousApplications Simultaneous { get; init; }
+
+    public Guid? SubmissionKey { get; init; }
 }

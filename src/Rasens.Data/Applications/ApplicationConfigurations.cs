@@ -23,6 +23,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.Version).IsConcurrencyToken();
 
         builder.HasIndex(a => a.ReferenceNumber).IsUnique();
+        builder.HasIndex(a => a.SubmissionKey).IsUnique();
         builder.HasIndex(a => a.TemporaryReceptionNumber).IsUnique();
         builder.HasIndex(a => a.ReceptionNumber).IsUnique();
         builder.HasIndex(a => a.NotificationReceiptNumber).IsUnique();
