@@ -29,6 +29,9 @@ public sealed class ExplanationModel(RasensDbContext db, UsageRequests usage, Fa
 
     public bool IsFavourite { get; private set; }
 
+    /// <summary>Whether the procedure is entered through a form this version of the Portal offers.</summary>
+    public bool HasForm => Rasens.Data.Forms.FormDefinitions.For(Procedure.Kind) is not null;
+
     /// <summary>"added" or "removed" after the favourites confirmation.</summary>
     [BindProperty(SupportsGet = true)]
     public string? Favourite { get; set; }
@@ -56,9 +59,12 @@ public sealed class ExplanationModel(RasensDbContext db, UsageRequests usage, Fa
             return Page();
         }
 
-        return UsageRequests.PurposeOf(Procedure.Kind) is { } purpose
-            ? RedirectToPage("/UsageRequest/About", new { purpose })
-            : Page();
+        if (UsageRequests.PurposeOf(Procedure.Kind) is { } purpose)
+        {
+            return RedirectToPage("/UsageRequest/About", new { purpose });
+        }
+
+        return HasForm ? RedirectToPage("/Procedures/Apply", new { code }) : Page();
     }
 
     private async Task<bool> LoadAsync(string code, CancellationToken cancellationToken)

@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Rasens.Data;
+using Rasens.Data.Accounts;
+using Rasens.Data.Applications;
+using Rasens.Data.Forms;
+using Rasens.Data.Hosting;
+using Rasens.Data.Procedures;
+
+namespace Rasens.Portal.Pages.Procedures;
+
+/// <summary>
+/// Entering a procedure's form, confirming it and applying (DOMAIN §6), for every procedure that has a
+/// <see cref="FormDefinition"/>. What was typed is never lost: errors re-render the form with every value,
+/// Return to Input gives everything back, and Apply is safe to send twice (the form entry's key).
+/// </summary>
+[Authorize]
+public sealed class ApplyModel(
+    RasensDbContext db,
+    UsageRequests usage,
+    Submissions submissions,
+    UserManager<ApplicantUser> users,
+    RasensOptions options,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty]
+    public Dictionary<string, string?> Values { get; set; } = new(StringComparer.Ordinal);
+
+    [BindProperty]
+    public Guid SubmissionKey { get; set; }
+
+    public Procedure Procedure { get; private set; } = null!;
+
+    public string ProcedureName { get; private set; } = "";
+
+    public FormDefinition Form { get; private set; } = null!;
+
+    public bool Confirming { get; private set; }
+
+    public Error? Refusal { get; private set; }
+
+    /// <summary>Errors by field key, already in the user's language.</summary>
+    public Dictionary<string, string> FieldErrors { get; } = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, string> Current => Values.Where(v => !string.IsNullOrWhiteSpace(v.Value)).ToDictionary(v => v.Key, v => v.Value!, StringComparer.Ordinal);
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        SubmissionKey = Guid.NewGuid();
+        var applicant = await users.GetUserAsync(User);
+        Values["nameEnglish"] = applicant?.NameEnglish;
+        Values["dateOfBirth"] = applicant?.DateOfBirth?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Values["phone"] = applicant?.PhoneNumber;
+        Values["residenceCardNumber"] = await LastResidenceCardAsync(applicant?.Id, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Without JavaScript: shows the fields that belong to the choices made so far.</summary>
+    public async Task<IActionResult> OnPostRefreshAsync(string code, CancellationToken cancellationToken) =>
+        await LoadAsync(code, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostConfirmAsync(string code, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        var check = Form.Check(Values, Today);
+        Show(check);
+        if (check.IsValid)
+        {
+            Values = check.Values.ToDictionary(v => v.Key, v => (string?)v.Value, StringComparer.Ordinal);
+            Confirming = true;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostBackAsync(string code, CancellationToken cancellationToken) =>
+        await LoadAsync(code, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostApplyAsync(string code, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        var applicant = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed in without an account.");
+        var result = await submissions.SubmitAsync(applicant, new Submission(SubmissionKey, Procedure.Kind, Values), options.UsageRequestOfficeId, cancellationToken);
+        if (result.Succeeded)
+        {
+            return RedirectToPage("/Procedures/Completed", new { id = result.Value!.Id });
+        }
+
+        if (result.Error == Submissions.Invalid)
+        {
+            Show(Form.Check(Values, Today));
+        }
+        else
+        {
+            Refusal = result.Error;
+        }
+
+        return Page();
+    }
+
+    public string Label(string key) => FormTexts.Get(key);
+
+    /// <summary>What the confirmation page shows for a value: the choice's text, or the value itself.</summary>
+    public string Display(Field field, string value)
+    {
+        var choice = field.Choices.Concat(field.DependentChoices.Values.SelectMany(c => c)).FirstOrDefault(c => c.Value == value);
+        return choice is null ? value : FormTexts.Get(choice.TextKey);
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(JapanTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+
+    private void Show(FormCheck check)
+    {
+        foreach (var error in check.Errors)
+        {
+            FieldErrors.TryAdd(error.Key, text["Error_" + error.Code, [FormTexts.Get(error.LabelKey), .. error.Arguments]]);
+            ModelState.AddModelError($"Values[{error.Key}]", FieldErrors[error.Key]);
+        }
+    }
+
+    /// <summary>The procedure, its form and the gate; a result to return instead of the page when the applicant cannot go on.</summary>
+    private async Task<IActionResult?> LoadAsync(string code, CancellationToken cancellationToken)
+    {
+        var procedure = await db.Procedures.AsNoTracking().Include(p => p.Texts).SingleOrDefaultAsync(p => p.Code == code, cancellationToken);
+        if (procedure is null || FormDefinitions.For(procedure.Kind) is not { } form)
+        {
+            return NotFound();
+        }
+
+        Procedure = procedure;
+        Form = form;
+        ProcedureName = procedure.TextFor(CultureInfo.CurrentUICulture.Name)?.Name ?? procedure.Code;
+        if (!procedure.IsOpenAt(clock.GetUtcNow().UtcDateTime))
+        {
+            return RedirectToPage("/Procedures/Explanation", new { code });
+        }
+
+        Refusal = await usage.CheckAllowedAsync(Guid.Parse(users.GetUserId(User)!), procedure, cancellationToken);
+        return Refusal is null ? null : Page();
+    }
+
+    private async Task<string?> LastResidenceCardAsync(Guid? applicantId, CancellationToken cancellationToken)
+    {
+        var payload = await db.Applications.AsNoTracking()
+            .Where(a => a.ApplicantId == applicantId && a.ResidenceCardNumber != null)
+            .OrderByDescending(a => a.SubmittedAt)
+            .Select(a => a.ResidenceCardNumber)
+            .FirstOrDefaultAsync(cancellationToken);
+        return payload;
+    }
+
+    public static string Id(string key) => "f_" + key.Replace('[', '_').Replace(']', '_').Replace('.', '_');
+
+    public static string Json(object value) => JsonSerializer.Serialize(value);
+}
