@@ -44,6 +44,10 @@ public sealed class BothApps : IAsyncLifetime
         {
             db.AddRange(Examiner, Applicant);
             await db.SaveChangesAsync();
+            // The applicant's request for use for notifications has been approved by the office.
+            db.Add(A.Case(Applicant).Notification().ForProcedure(Rasens.Data.Procedures.ProcedureKind.UsageRequestNotifications)
+                .InStatus(Rasens.Data.Applications.ApplicationStatus.Completed).HeldBy(Examiner).Build());
+            await db.SaveChangesAsync();
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -1,0 +1,47 @@
+using Microsoft.Playwright;
+
+namespace Rasens.E2E;
+
+/// <summary>A notification from the procedure list to the receipt e-mails, in Chromium against the running Portal.</summary>
+public sealed class NotificationJourneyTests(BothApps apps) : IClassFixture<BothApps>
+{
+    [Fact]
+    public async Task Notification_LeavingAnInstitution_IsReceivedWithBothNumbersByEmail()
+    {
+        await using var context = await apps.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ja-JP" });
+        var page = await context.NewPageAsync();
+        await page.LoginAsync(apps.Portal.BaseUrl, apps.Applicant.UserName!, BothApps.ApplicantPassword);
+        await page.WaitForURLAsync("**/MyPage");
+
+        await page.GotoAsync(apps.Portal.BaseUrl + "/Procedures?Keywords=%E5%B1%8A%E5%87%BA");
+        await page.ShootAsync("notification-01-search");
+        await page.GetByRole(AriaRole.Link, new() { Name = "所属機関・配偶者に関する届出" }).ClickAsync();
+        await page.GetByTestId("agree").ClickAsync();
+        await page.WaitForURLAsync("**/Apply");
+
+        // The matrix: a student can notify about the activity organisation, not about a spouse.
+        await page.SelectOptionAsync("#f_statusOfResidence", "STUDENT");
+        Assert.True(await page.Locator("#f_content option[value=SPOUSE_DIVORCE]").IsHiddenAsync());
+        await page.SelectOptionAsync("#f_content", "ORG_LEAVING");
+        Assert.True(await page.Locator("#f_formerName").IsVisibleAsync());
+        Assert.False(await page.Locator("#f_spouseName").IsVisibleAsync());
+        await page.FillAsync("#f_nationality", "Viet Nam");
+        await page.FillAsync("#f_dateOfBirth", "2000-04-01");
+        await page.FillAsync("#f_residenceCardNumber", "AB12345678CD");
+        await page.FillAsync("#f_eventDate", "2026-11-01");
+        await page.FillAsync("#f_formerName", "東京大学");
+        await page.FillAsync("#f_formerPostalCode", "1138654");
+        await page.FillAsync("#f_formerAddress", "東京都文京区本郷７－３－１");
+        await page.ShootAsync("notification-02-form");
+        await page.Submit("確認画面へ進む").ClickAsync();
+        await page.GetByTestId("confirmation").First.WaitForAsync();
+        await page.ShootAsync("notification-03-confirmation");
+        await page.GetByTestId("apply").ClickAsync();
+
+        var reference = (await page.GetByTestId("reference-number").InnerTextAsync()).Trim();
+        var receiptNumber = (await page.GetByTestId("notification-receipt-number").InnerTextAsync()).Trim();
+        await page.ShootAsync("notification-04-completed");
+        Assert.Contains(reference, (await Mailbox.WaitForAsync(apps.Applicant.Email!, reference)).Body, StringComparison.Ordinal);
+        Assert.Contains(receiptNumber, (await Mailbox.WaitForAsync(apps.Applicant.Email!, receiptNumber)).Body, StringComparison.Ordinal);
+    }
+}
