@@ -39,6 +39,7 @@ public static class PortalApp
             {
                 options.Conventions.AuthorizeFolder("/MyPage");
                 options.Conventions.AuthorizeFolder("/UsageRequest");
+                options.Conventions.AuthorizeFolder("/Applications");
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(options =>

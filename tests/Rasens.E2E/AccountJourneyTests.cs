@@ -7,7 +7,8 @@ namespace Rasens.E2E;
 /// real SMTP server: register → link → User ID → log out → locked → reset by mail → log in → request for
 /// use through the simulated reader → My Page change.
 /// </summary>
-public sealed class AccountJourneyTests(BothApps apps) : IClassFixture<BothApps>
+[Collection(BothAppsCollection.Name)]
+public sealed class AccountJourneyTests(BothApps apps)
 {
     private const string FirstPassword = "Journey-Pass-26";
     private const string SecondPassword = "Second-Pass-27";

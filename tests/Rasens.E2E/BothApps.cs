@@ -100,3 +100,13 @@ public sealed class BothApps : IAsyncLifetime
         }
     }
 }
+
+/// <summary>
+/// One pair of running apps and one browser for every end-to-end class (starting them per class cost more
+/// than the tests). Tests keep out of each other's way with their own accounts and addresses.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class BothAppsCollection : ICollectionFixture<BothApps>
+{
+    public const string Name = "Both apps running";
+}

@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 namespace Rasens.E2E;
 
 /// <summary>Every page of the account area, in Japanese and English and in the Black scheme; axe-clean in all four schemes.</summary>
-public sealed class LanguagesAndSchemesTests(BothApps apps) : IClassFixture<BothApps>
+[Collection(BothAppsCollection.Name)]
+public sealed class LanguagesAndSchemesTests(BothApps apps)
 {
     private static readonly string[] PublicPages =
     [

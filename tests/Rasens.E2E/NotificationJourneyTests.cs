@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 namespace Rasens.E2E;
 
 /// <summary>A notification from the procedure list to the receipt e-mails, in Chromium against the running Portal.</summary>
-public sealed class NotificationJourneyTests(BothApps apps) : IClassFixture<BothApps>
+[Collection(BothAppsCollection.Name)]
+public sealed class NotificationJourneyTests(BothApps apps)
 {
     [Fact]
     public async Task Notification_LeavingAnInstitution_IsReceivedWithBothNumbersByEmail()

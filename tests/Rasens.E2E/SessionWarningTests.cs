@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 namespace Rasens.E2E;
 
 /// <summary>The warning 10 minutes before the automatic logout (001 §3.6), on a fake browser clock.</summary>
-public sealed class SessionWarningTests(BothApps apps) : IClassFixture<BothApps>
+[Collection(BothAppsCollection.Name)]
+public sealed class SessionWarningTests(BothApps apps)
 {
     [Fact]
     public async Task Warning_OkExtends_CancelLogsOutAtTheStatedTime()

@@ -5,7 +5,8 @@ using Microsoft.Playwright;
 namespace Rasens.E2E;
 
 /// <summary>Both apps up on SQLite; a person signs in to each in Chromium; pages pass axe-core.</summary>
-public sealed class SmokeTests(BothApps apps) : IClassFixture<BothApps>
+[Collection(BothAppsCollection.Name)]
+public sealed class SmokeTests(BothApps apps)
 {
     [Fact]
     public async Task Workbench_StaffSignIn_ShowsTheirNameRoleAndSignOut()

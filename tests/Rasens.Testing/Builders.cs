@@ -119,6 +119,13 @@ public sealed class CaseBuilder(ApplicantUser owner)
     private ApplicationStatus _status = ApplicationStatus.Pending;
     private StaffUser? _holder;
     private ProcedureKind? _procedure;
+    private string _payload = "{}";
+
+    public CaseBuilder WithPayload(string json)
+    {
+        _payload = json;
+        return this;
+    }
 
     /// <summary>A particular procedure (its workflow must match: call Notification() for notification-kind ones).</summary>
     public CaseBuilder ForProcedure(ProcedureKind procedure)
@@ -153,7 +160,7 @@ public sealed class CaseBuilder(ApplicantUser owner)
         var applicant = new Actor(ActorRole.Applicant, owner.Id, owner.NameEnglish);
         var unique = $"{n:D6}{Random.Shared.Next(100000, 999999)}";
         var application = Application.Submit(
-            new NewApplication((int)procedure, _workflow, owner.Id, 3, $"T{unique}", owner.NameEnglish, 1, "{}")
+            new NewApplication((int)procedure, _workflow, owner.Id, 3, $"T{unique}", owner.NameEnglish, 1, _payload)
             {
                 TemporaryReceptionNumber = _workflow == Workflow.Application ? $"東仮{unique}" : null,
                 NotificationReceiptNumber = _workflow == Workflow.Notification ? $"届{unique}" : null,

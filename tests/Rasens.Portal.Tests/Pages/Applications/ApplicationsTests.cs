@@ -1,0 +1,196 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Rasens.Data.Accounts;
+using Rasens.Data.Applications;
+using Rasens.Data.Procedures;
+using Rasens.Testing;
+
+namespace Rasens.Portal.Tests.Pages.Applications;
+
+/// <summary>Application situation confirmation, details, Print Details and withdrawal — only ever the applicant's own.</summary>
+public sealed class ApplicationsTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlite>
+{
+    [Fact]
+    public async Task List_ShowsOnlyTheApplicantsOwnCasesNewestFirst()
+    {
+        var (client, me, examiner) = await LoggedInAsync();
+        var other = A.Applicant().Build();
+        await app.Database.SeedAsync(other);
+        var older = A.Case(me).Build(DateTime.UtcNow.AddDays(-3));
+        var newer = A.Case(me).Notification().Build(DateTime.UtcNow.AddDays(-1));
+        var theirs = A.Case(other).Build();
+        await app.Database.SeedAsync(older, newer, theirs);
+
+        var html = await client.GetStringAsync("/Applications", TestContext.Current.CancellationToken);
+
+        Assert.Contains(older.ReferenceNumber, html, StringComparison.Ordinal);
+        Assert.True(html.IndexOf(newer.ReferenceNumber, StringComparison.Ordinal) < html.IndexOf(older.ReferenceNumber, StringComparison.Ordinal));
+        Assert.DoesNotContain(theirs.ReferenceNumber, html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"as-of\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_SearchByNumberKeywordsAndDateRange()
+    {
+        var (client, me, _) = await LoggedInAsync();
+        var november = A.Case(me).Build(new DateTime(2026, 11, 10, 1, 0, 0, DateTimeKind.Utc));
+        var october = A.Case(me).Notification().Build(new DateTime(2026, 10, 10, 1, 0, 0, DateTimeKind.Utc));
+        await app.Database.SeedAsync(november, october);
+
+        var byNumber = await client.GetStringAsync($"/Applications?Related={november.ReferenceNumber}", TestContext.Current.CancellationToken);
+        var byKeywords = await client.GetStringAsync("/Applications?Keywords=%E5%9C%A8%E7%95%99%E6%9C%9F%E9%96%93+%E7%94%B3%E8%AB%8B", TestContext.Current.CancellationToken);
+        var byDate = await client.GetStringAsync("/Applications?From=20261101&To=20261130", TestContext.Current.CancellationToken);
+        var badDate = await client.GetStringAsync("/Applications?From=2026-13-45", TestContext.Current.CancellationToken);
+
+        Assert.Contains(november.ReferenceNumber, byNumber, StringComparison.Ordinal);
+        Assert.DoesNotContain(october.ReferenceNumber, byNumber, StringComparison.Ordinal);
+        Assert.Contains(november.ReferenceNumber, byKeywords, StringComparison.Ordinal); // 在留期間 申請: the extension of stay
+        Assert.DoesNotContain(october.ReferenceNumber, byKeywords, StringComparison.Ordinal);
+        Assert.Contains(november.ReferenceNumber, byDate, StringComparison.Ordinal);
+        Assert.DoesNotContain(october.ReferenceNumber, byDate, StringComparison.Ordinal);
+        Assert.Contains("id=\"From-error\"", badDate, StringComparison.Ordinal);
+        Assert.Contains("value=\"2026-13-45\"", badDate, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_TwelveCasesTenPerPage_HasTwoPagesAndAPager()
+    {
+        var (client, me, _) = await LoggedInAsync();
+        await app.Database.SeedAsync([.. Enumerable.Range(0, 12).Select(i => (object)A.Case(me).Build(DateTime.UtcNow.AddMinutes(-i)))]);
+
+        var first = await client.GetStringAsync("/Applications?Size=10", TestContext.Current.CancellationToken);
+        var second = await client.GetStringAsync("/Applications?Size=10&p=2", TestContext.Current.CancellationToken);
+
+        Assert.Equal(10, CountRows(first));
+        Assert.Equal(2, CountRows(second));
+        Assert.Contains("data-testid=\"pager\"", first, StringComparison.Ordinal);
+        Assert.Contains("aria-current=\"page\">2<", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Details_SomeoneElsesCase_IsNotFoundEverywhere()
+    {
+        var (client, _, _) = await LoggedInAsync();
+        var other = A.Applicant().Build();
+        await app.Database.SeedAsync(other);
+        var theirs = A.Case(other).Build();
+        await app.Database.SeedAsync(theirs);
+
+        foreach (var url in new[] { $"/Applications/{theirs.Id}", $"/Applications/{theirs.Id}?handler=Print", $"/Applications/{theirs.Id}?handler=Withdraw" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(url, TestContext.Current.CancellationToken)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostFormAsync($"/Applications/{theirs.Id}?handler=Withdraw", new Dictionary<string, string>(), formPage: "/Applications")).StatusCode);
+        await using var db = app.Database.CreateContext();
+        Assert.Equal(ApplicationStatus.Pending, (await db.Applications.SingleAsync(a => a.Id == theirs.Id, TestContext.Current.CancellationToken)).Status);
+    }
+
+    [Fact]
+    public async Task Withdraw_AskFirstThenWithdraw_RecordsItInTheHistory()
+    {
+        var (client, me, _) = await LoggedInAsync();
+        var mine = A.Case(me).Build();
+        await app.Database.SeedAsync(mine);
+
+        var ask = await client.GetStringAsync($"/Applications/{mine.Id}?handler=Withdraw", TestContext.Current.CancellationToken);
+        Assert.Contains("data-testid=\"withdraw-confirm\"", ask, StringComparison.Ordinal);
+        await using (var before = app.Database.CreateContext())
+        {
+            Assert.Equal(ApplicationStatus.Pending, (await before.Applications.SingleAsync(a => a.Id == mine.Id, TestContext.Current.CancellationToken)).Status);
+        }
+
+        var done = await client.PostFormAsync($"/Applications/{mine.Id}?handler=Withdraw", new Dictionary<string, string>(), formPage: $"/Applications/{mine.Id}?handler=Withdraw");
+
+        Assert.Equal($"/Applications/{mine.Id}?withdrawn=1", done.Headers.Location?.OriginalString);
+        await using var db = app.Database.CreateContext();
+        var stored = await db.Applications.Include(a => a.History).SingleAsync(a => a.Id == mine.Id, TestContext.Current.CancellationToken);
+        Assert.Equal(ApplicationStatus.Withdrawn, stored.Status);
+        Assert.Equal((CaseAction.Withdraw, me.Id), (stored.History.OrderBy(h => h.Id).Last().Action, stored.History.OrderBy(h => h.Id).Last().ActorId));
+    }
+
+    [Fact]
+    public async Task Withdraw_UnderReview_IsNotOfferedAndIsRefused()
+    {
+        var (client, me, examiner) = await LoggedInAsync();
+        var mine = A.Case(me).InStatus(ApplicationStatus.UnderReview).HeldBy(examiner).Build();
+        await app.Database.SeedAsync(mine);
+
+        var page = await client.GetStringAsync($"/Applications/{mine.Id}", TestContext.Current.CancellationToken);
+        var refused = await (await client.PostFormAsync($"/Applications/{mine.Id}?handler=Withdraw", new Dictionary<string, string>(), formPage: $"/Applications/{mine.Id}")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.DoesNotContain("handler=Withdraw", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"action-refused\"", refused, StringComparison.Ordinal);
+        await using var db = app.Database.CreateContext();
+        Assert.Equal(ApplicationStatus.UnderReview, (await db.Applications.SingleAsync(a => a.Id == mine.Id, TestContext.Current.CancellationToken)).Status);
+    }
+
+    [Fact]
+    public async Task PrintDetails_IsAPdfWithTheJapaneseTextAndASafeFileName()
+    {
+        var (client, me, _) = await LoggedInAsync();
+        var values = new Dictionary<string, string>
+        {
+            ["statusOfResidence"] = "STUDENT", ["content"] = "ORG_LEAVING", ["nameEnglish"] = "NGUYEN VAN AN", ["eventDate"] = "2026-11-01",
+            ["formerName"] = "東京大学", ["formerAddress"] = "東京都文京区本郷７－３－１",
+        };
+        var mine = A.Case(me).Notification().WithPayload(System.Text.Json.JsonSerializer.Serialize(values)).Build();
+        await app.Database.SeedAsync(mine);
+
+        var response = await client.GetAsync($"/Applications/{mine.Id}?handler=Print", TestContext.Current.CancellationToken);
+
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal($"details-{mine.ReferenceNumber}.pdf", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        var file = Path.Combine(Path.GetTempPath(), $"details-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+        var text = PdfText(file);
+        File.Delete(file);
+        foreach (var expected in new[] { "所属機関・配偶者に関する届出", mine.ReferenceNumber, "東京大学", "東京都文京区本郷７－３－１", "留学", "離脱" })
+        {
+            Assert.Contains(expected, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task PrintDetails_InKorean_IsPrintedInEnglishSoEveryCharacterHasAGlyph()
+    {
+        var (client, me, _) = await LoggedInAsync();
+        var mine = A.Case(me).Notification().Build();
+        await app.Database.SeedAsync(mine);
+        await client.PostFormAsync("/Language", new Dictionary<string, string> { ["culture"] = "ko", ["returnUrl"] = "/" }, formPage: "/");
+
+        var response = await client.GetAsync($"/Applications/{mine.Id}?handler=Print", TestContext.Current.CancellationToken);
+        var file = Path.Combine(Path.GetTempPath(), $"details-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+        var text = PdfText(file);
+        File.Delete(file);
+
+        Assert.Contains("Reference number", text, StringComparison.Ordinal);
+        Assert.Contains("Notification relating to the institution or spouse", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("접수", text, StringComparison.Ordinal);
+        var screen = await client.GetStringAsync($"/Applications/{mine.Id}", TestContext.Current.CancellationToken);
+        Assert.Contains("<html lang=\"ko\"", screen, StringComparison.Ordinal); // only the printout switches language
+    }
+
+    private static string PdfText(string file)
+    {
+        using var process = Process.Start(new ProcessStartInfo("pdftotext", [file, "-"]) { RedirectStandardOutput = true, UseShellExecute = false })
+                            ?? throw new InvalidOperationException("pdftotext (poppler-utils) is needed; ./test.sh installs it.");
+        var text = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return text;
+    }
+
+    private static int CountRows(string html) => System.Text.RegularExpressions.Regex.Count(html, "data-status=\"");
+
+    private async Task<(HttpClient Client, ApplicantUser Applicant, StaffUser Examiner)> LoggedInAsync()
+    {
+        var applicant = A.Applicant().Build();
+        var examiner = A.Staff().Build();
+        await app.Database.SeedAsync(applicant, examiner);
+        var client = app.Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(applicant.UserName!)).StatusCode);
+        return (client, applicant, examiner);
+    }
+}
