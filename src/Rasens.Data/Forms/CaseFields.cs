@@ -55,7 +55,7 @@ public static class CaseFields
         return sections;
     }
 
-    private static Dictionary<string, string> Values(string payload)
+    public static Dictionary<string, string> Values(string payload)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         using var document = JsonDocument.Parse(payload);

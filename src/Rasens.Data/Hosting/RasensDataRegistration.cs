@@ -41,6 +41,7 @@ public static class RasensDataRegistration
         services.AddScoped<UsageRequests>();
         services.AddScoped<Applications.Submissions>();
         services.AddScoped<Applications.ApplicantCases>();
+        services.AddScoped<Applications.Corrections>();
         services.AddScoped<Procedures.ProcedureSearch>();
         services.AddScoped<Procedures.Favourites>();
         services.AddSingleton(configuration.GetSection("PasswordPolicy").Get<PasswordPolicyOptions>() ?? new PasswordPolicyOptions());

@@ -19,7 +19,7 @@ namespace Rasens.Portal.Pages.Applications;
 /// Print Details as a PDF, and withdrawal while examination has not started. Another applicant's case: 404.
 /// </summary>
 public sealed class DetailsModel(
-    ApplicantCases cases, RasensDbContext db, UserManager<ApplicantUser> users, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+    ApplicantCases cases, Corrections corrections, RasensDbContext db, UserManager<ApplicantUser> users, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public Application Case { get; private set; } = null!;
 
@@ -30,6 +30,10 @@ public sealed class DetailsModel(
     public IReadOnlyList<string> AttachmentNames { get; private set; } = [];
 
     public bool CanWithdraw { get; private set; }
+
+    public bool CanModify { get; private set; }
+
+    public CorrectionView? Correction { get; private set; }
 
     public bool Withdrawing { get; private set; }
 
@@ -160,7 +164,10 @@ public sealed class DetailsModel(
             .OrderBy(a => a.Kind).ThenBy(a => a.UploadedAt)
             .Select(a => a.OriginalFileName)
             .ToListAsync(cancellationToken);
-        CanWithdraw = found.AllowedTransitions(Actor()).Contains(CaseAction.Withdraw);
+        var allowed = found.AllowedTransitions(Actor());
+        CanWithdraw = allowed.Contains(CaseAction.Withdraw);
+        CanModify = allowed.Contains(CaseAction.Resubmit) && FormDefinitions.For(procedure.Kind) is not null;
+        Correction = await corrections.OpenRequestAsync(found, cancellationToken);
         return true;
     }
 }

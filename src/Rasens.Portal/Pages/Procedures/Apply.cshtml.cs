@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -120,12 +119,7 @@ public sealed class ApplyModel(
 
     public string Label(string key) => FormTexts.Get(key);
 
-    /// <summary>What the confirmation page shows for a value: the choice's text, or the value itself.</summary>
-    public string Display(Field field, string value)
-    {
-        var choice = field.Choices.Concat(field.DependentChoices.Values.SelectMany(c => c)).FirstOrDefault(c => c.Value == value);
-        return choice is null ? value : FormTexts.Get(choice.TextKey);
-    }
+    public string Display(Field field, string value) => Infrastructure.ProcedureFormView.Display(field, value);
 
     private DateOnly Today => DateOnly.FromDateTime(JapanTime.FromUtc(clock.GetUtcNow().UtcDateTime));
 
@@ -168,8 +162,4 @@ public sealed class ApplyModel(
             .FirstOrDefaultAsync(cancellationToken);
         return payload;
     }
-
-    public static string Id(string key) => "f_" + key.Replace('[', '_').Replace(']', '_').Replace('.', '_');
-
-    public static string Json(object value) => JsonSerializer.Serialize(value);
 }

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Rasens.Data.Audit;
+using Rasens.Data.Forms;
+
+namespace Rasens.Data.Applications;
+
+/// <summary>What the examiner asked for when returning a case (or flagging a registration error).</summary>
+public sealed record CorrectionView(string? Reason, string? Note, IReadOnlyList<CorrectionItem> Items, DateTime At);
+
+/// <summary>
+/// Correction by the applicant (002 §5.2, 001 §4.3): the open request is shown, Modify reopens the form with
+/// the case's data, and resubmitting checks the form again and returns the case to the office through the
+/// state machine, in one transaction with its history, audit entry and event.
+/// </summary>
+public sealed class Corrections(RasensDbContext db, TimeProvider clock)
+{
+    public async Task<CorrectionView?> OpenRequestAsync(Application application, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        if (!application.Status.IsWaitingForApplicant())
+        {
+            return null;
+        }
+
+        var request = await db.CorrectionRequests.AsNoTracking().Include(r => r.Items)
+            .Where(r => r.ApplicationId == application.Id && r.ResolvedAt == null)
+            .OrderByDescending(r => r.Round)
+            .FirstOrDefaultAsync(cancellationToken);
+        var returned = application.History.Where(h => h.ToStatus == application.Status).OrderBy(h => h.At).LastOrDefault();
+        return new CorrectionView(returned?.Reason, request?.Note, request?.Items ?? [], returned?.At ?? application.StatusChangedAt);
+    }
+
+    public async Task<Result> ResubmitAsync(Application application, Actor applicant, int expectedVersion, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        if (application.Version != expectedVersion)
+        {
+            return CaseErrors.StaleVersion;
+        }
+
+        var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == application.ProcedureId, cancellationToken);
+        if (FormDefinitions.For(procedure.Kind) is not { } form)
+        {
+            return Submissions.NoForm;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var check = form.Check(values, DateOnly.FromDateTime(JapanTime.FromUtc(now)));
+        if (!check.IsValid)
+        {
+            return Submissions.Invalid;
+        }
+
+        var result = application.Resubmit(applicant, JsonSerializer.Serialize(check.Values), now);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        foreach (var request in await db.CorrectionRequests.Where(r => r.ApplicationId == application.Id && r.ResolvedAt == null).ToListAsync(cancellationToken))
+        {
+            request.ResolvedAt = now;
+        }
+
+        db.Record(applicant, "case.resubmit", AuditOutcome.Succeeded, now, applicationId: application.Id);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CaseErrors.StaleVersion;
+        }
+
+        return Result.Ok;
+    }
+}
