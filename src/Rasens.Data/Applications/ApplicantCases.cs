@@ -81,6 +81,37 @@ public sealed class ApplicantCases(RasensDbContext db, TimeProvider clock)
             total, page, pageCount, clock.GetUtcNow().UtcDateTime);
     }
 
+    /// <summary>How far back "reuse past applications" looks (001 §7.3).</summary>
+    public static readonly TimeSpan ReuseWindow = TimeSpan.FromDays(730);
+
+    /// <summary>The applicant's own cases of <paramref name="procedureId"/> from the last two years, newest first, optionally one number.</summary>
+    public async Task<IReadOnlyList<CaseListItem>> ReusableAsync(Guid applicantId, int procedureId, string? number, string procedureName, CancellationToken cancellationToken = default)
+    {
+        var since = clock.GetUtcNow().UtcDateTime - ReuseWindow;
+        var cases = db.Applications.AsNoTracking().Where(a => a.ApplicantId == applicantId && a.ProcedureId == procedureId && a.SubmittedAt >= since);
+        if (!string.IsNullOrWhiteSpace(number))
+        {
+            var n = number.Trim();
+            cases = cases.Where(a => a.ReferenceNumber == n || a.NotificationReceiptNumber == n || a.ReceptionNumber == n || a.TemporaryReceptionNumber == n);
+        }
+
+        var rows = await cases.OrderByDescending(a => a.SubmittedAt).Take(50)
+            .Select(a => new { a.Id, a.ProcedureId, a.ReferenceNumber, a.TemporaryReceptionNumber, a.ReceptionNumber, a.NotificationReceiptNumber, a.ApplicantName, a.SubmittedAt, a.Status })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new CaseListItem(r.Id, r.ProcedureId, procedureName, r.ReferenceNumber, r.TemporaryReceptionNumber, r.ReceptionNumber,
+            r.NotificationReceiptNumber, r.ApplicantName, r.SubmittedAt, r.Status))];
+    }
+
+    /// <summary>The payload of one reusable case (own, same procedure, within two years), or null.</summary>
+    public async Task<string?> ReusablePayloadAsync(Guid applicantId, int procedureId, long id, CancellationToken cancellationToken = default)
+    {
+        var since = clock.GetUtcNow().UtcDateTime - ReuseWindow;
+        return await db.Applications.AsNoTracking()
+            .Where(a => a.Id == id && a.ApplicantId == applicantId && a.ProcedureId == procedureId && a.SubmittedAt >= since)
+            .Select(a => a.Payload)
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>The applicant's own case with its history, or null (someone else's case is "not found").</summary>
     public Task<Application?> FindOwnAsync(Guid applicantId, long id, CancellationToken cancellationToken = default) =>
         db.Applications.Include(a => a.History).SingleOrDefaultAsync(a => a.Id == id && a.ApplicantId == applicantId, cancellationToken);

@@ -42,6 +42,7 @@ public static class RasensDataRegistration
         services.AddScoped<Applications.Submissions>();
         services.AddScoped<Applications.ApplicantCases>();
         services.AddScoped<Applications.Corrections>();
+        services.AddScoped<Forms.SavedForms>();
         services.AddScoped<Procedures.ProcedureSearch>();
         services.AddScoped<Procedures.Favourites>();
         services.AddSingleton(configuration.GetSection("PasswordPolicy").Get<PasswordPolicyOptions>() ?? new PasswordPolicyOptions());
