@@ -191,6 +191,24 @@ public static class DemoData
             db.Applications.Add(application);
         }
 
+        // The two applicants who can sign in have approved requests for use, so every procedure can be tried.
+        foreach (var applicant in applicants.Take(2))
+        {
+            foreach (var kind in new[] { ProcedureKind.UsageRequestNotifications, ProcedureKind.UsageRequestResidence })
+            {
+                var at = now.AddDays(-30);
+                var request = Application.Submit(
+                    new NewApplication((int)kind, Workflow.Notification, applicant.Id, tokyo, await numbers.ReferenceNumberAsync(at, cancellationToken), applicant.NameEnglish, 1, "{}"),
+                    new Actor(ActorRole.Applicant, applicant.Id, applicant.NameEnglish),
+                    at);
+                _ = request.Claim(examiner, at);
+                _ = request.Receive(examiner, null, at.AddHours(1));
+                _ = request.Register(examiner, at.AddHours(2));
+                _ = request.Release(examiner);
+                db.Applications.Add(request);
+            }
+        }
+
         db.GeneralNotices.AddRange(
             new GeneralNotice
             {
