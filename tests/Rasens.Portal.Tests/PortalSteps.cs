@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Rasens.Data.Accounts;
+using Rasens.Data.Applications;
 using Rasens.Data.Messaging;
+using Rasens.Data.Procedures;
 using Rasens.Testing;
 
 namespace Rasens.Portal.Tests;
@@ -10,6 +13,49 @@ namespace Rasens.Portal.Tests;
 public static partial class PortalSteps
 {
     public const string Password = "Correct-Horse9";
+
+    /// <summary>A new applicant, logged in; with <paramref name="approved"/> their request for use for notifications is approved.</summary>
+    public static async Task<(HttpClient Client, ApplicantUser Applicant)> LoggedInApplicantAsync(this IWebApp app, bool approved = false)
+    {
+        var applicant = A.Applicant().Build();
+        var examiner = A.Staff().Build();
+        await app.Database.SeedAsync(applicant, examiner);
+        if (approved)
+        {
+            await app.Database.SeedAsync(A.Case(applicant).Notification().ForProcedure(ProcedureKind.UsageRequestNotifications)
+                .InStatus(ApplicationStatus.Completed).HeldBy(examiner).Build());
+        }
+
+        var client = app.Browser();
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await client.LoginAsync(applicant.UserName!)).StatusCode);
+        return (client, applicant);
+    }
+
+    /// <summary>A complete notification of leaving a university, as the form's values.</summary>
+    public static Dictionary<string, string> LeavingNotification() => new()
+    {
+        ["statusOfResidence"] = "STUDENT",
+        ["content"] = "ORG_LEAVING",
+        ["nameEnglish"] = "NGUYEN VAN AN",
+        ["dateOfBirth"] = "2000-04-01",
+        ["nationality"] = "Viet Nam",
+        ["residenceCardNumber"] = "AB12345678CD",
+        ["eventDate"] = "2026-11-01",
+        ["formerName"] = "東京大学",
+        ["formerAddress"] = "東京都文京区本郷７－３－１",
+    };
+
+    /// <summary>Form fields as the browser posts them ("Values[key]"), plus any extra hidden fields.</summary>
+    public static Dictionary<string, string> AsFormFields(this Dictionary<string, string> values, params (string Name, string Value)[] hidden)
+    {
+        var fields = values.ToDictionary(v => $"Values[{v.Key}]", v => v.Value, StringComparer.Ordinal);
+        foreach (var (name, value) in hidden)
+        {
+            fields[name] = value;
+        }
+
+        return fields;
+    }
 
     public static async Task<OutboxEmail> LastEmailAsync(this IWebApp app, string to, string template)
     {

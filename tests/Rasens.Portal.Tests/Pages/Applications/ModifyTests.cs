@@ -92,12 +92,7 @@ public sealed class ModifyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqli
 
     private async Task<Application> ReturnedAsync(ApplicantUser me, StaffUser examiner)
     {
-        var values = new Dictionary<string, string>
-        {
-            ["statusOfResidence"] = "STUDENT", ["content"] = "ORG_LEAVING", ["nameEnglish"] = "NGUYEN VAN AN", ["dateOfBirth"] = "2000-04-01",
-            ["nationality"] = "Viet Nam", ["residenceCardNumber"] = "AB12345678CD", ["eventDate"] = "2026-11-01",
-            ["formerName"] = "東京大学", ["formerAddress"] = "東京都文京区本郷７－３－１",
-        };
+        var values = PortalSteps.LeavingNotification();
         var returned = A.Case(me).Notification().InStatus(ApplicationStatus.RegistrationError).HeldBy(examiner).WithPayload(JsonSerializer.Serialize(values)).Build();
         await app.Database.SeedAsync(returned);
         await app.Database.SeedAsync(new CorrectionRequest
@@ -108,19 +103,7 @@ public sealed class ModifyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqli
         return returned;
     }
 
-    private static Dictionary<string, string> Fields(string version) => new()
-    {
-        ["Version"] = version,
-        ["Values[statusOfResidence]"] = "STUDENT",
-        ["Values[content]"] = "ORG_LEAVING",
-        ["Values[nameEnglish]"] = "NGUYEN VAN AN",
-        ["Values[dateOfBirth]"] = "2000-04-01",
-        ["Values[nationality]"] = "Viet Nam",
-        ["Values[residenceCardNumber]"] = "AB12345678CD",
-        ["Values[eventDate]"] = "2026-11-01",
-        ["Values[formerName]"] = "東京大学",
-        ["Values[formerAddress]"] = "東京都文京区本郷７－３－１",
-    };
+    private static Dictionary<string, string> Fields(string version) => PortalSteps.LeavingNotification().AsFormFields(("Version", version));
 
     private async Task<(HttpClient Client, ApplicantUser Applicant, StaffUser Examiner)> LoggedInAsync()
     {

@@ -15,7 +15,7 @@ public sealed class ApplyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
     [Fact]
     public async Task Apply_Notification_ConfirmBackApplyAndResend_MakesOneCaseWithBothNumbers()
     {
-        var (client, applicant) = await ApprovedAsync();
+        var (client, applicant) = await app.LoggedInApplicantAsync(approved: true);
         var form = await client.GetStringAsync(Page, TestContext.Current.CancellationToken);
         var key = PortalSteps.HiddenValue(form, "SubmissionKey");
         Assert.Contains($"value=\"{applicant.NameEnglish}\"", form, StringComparison.Ordinal); // prefilled from the account
@@ -43,7 +43,7 @@ public sealed class ApplyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
     [Fact]
     public async Task Confirm_MissingAndBadValues_AreListedLinkedAndEverythingTypedIsKept()
     {
-        var (client, _) = await ApprovedAsync();
+        var (client, _) = await app.LoggedInApplicantAsync(approved: true);
         var key = PortalSteps.HiddenValue(await client.GetStringAsync(Page, TestContext.Current.CancellationToken), "SubmissionKey");
         var fields = Fields(key);
         fields["Values[eventDate]"] = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -66,7 +66,7 @@ public sealed class ApplyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
     [Fact]
     public async Task Form_OnlyTheContentsOfTheChosenStatusAreAvailable()
     {
-        var (client, _) = await ApprovedAsync();
+        var (client, _) = await app.LoggedInApplicantAsync(approved: true);
         var key = PortalSteps.HiddenValue(await client.GetStringAsync(Page, TestContext.Current.CancellationToken), "SubmissionKey");
         var fields = new Dictionary<string, string> { ["SubmissionKey"] = key, ["Values[statusOfResidence]"] = "SPOUSE_OF_JAPANESE" };
 
@@ -93,10 +93,10 @@ public sealed class ApplyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
     [Fact]
     public async Task Completed_SomeoneElsesCase_IsNotFound()
     {
-        var (owner, _) = await ApprovedAsync();
+        var (owner, _) = await app.LoggedInApplicantAsync(approved: true);
         var key = PortalSteps.HiddenValue(await owner.GetStringAsync(Page, TestContext.Current.CancellationToken), "SubmissionKey");
         var applied = await owner.PostHandlerAsync(Page, "Apply", Fields(key));
-        var (stranger, _) = await ApprovedAsync();
+        var (stranger, _) = await app.LoggedInApplicantAsync(approved: true);
 
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(applied.Headers.Location!.OriginalString, TestContext.Current.CancellationToken)).StatusCode);
     }
@@ -104,7 +104,7 @@ public sealed class ApplyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
     [Fact]
     public async Task Apply_WithoutAntiforgeryToken_IsRefusedAndMakesNothing()
     {
-        var (client, applicant) = await ApprovedAsync();
+        var (client, applicant) = await app.LoggedInApplicantAsync(approved: true);
         using var content = new FormUrlEncodedContent(Fields(Guid.NewGuid().ToString()));
 
         var response = await client.PostAsync(Page + "?handler=Apply", content, TestContext.Current.CancellationToken);
@@ -114,31 +114,8 @@ public sealed class ApplyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
         Assert.False(await db.Applications.AnyAsync(a => a.ApplicantId == applicant.Id && a.ProcedureId == (int)ProcedureKind.InstitutionOrSpouseNotification, TestContext.Current.CancellationToken));
     }
 
-    private async Task<(HttpClient Client, ApplicantUser Applicant)> ApprovedAsync()
-    {
-        var applicant = A.Applicant().Build();
-        var examiner = A.Staff().Build();
-        await app.Database.SeedAsync(applicant, examiner);
-        await app.Database.SeedAsync(A.Case(applicant).Notification().ForProcedure(ProcedureKind.UsageRequestNotifications)
-            .InStatus(ApplicationStatus.Completed).HeldBy(examiner).Build());
-        var client = app.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(applicant.UserName!)).StatusCode);
-        return (client, applicant);
-    }
 
-    private static Dictionary<string, string> Fields(string key) => new()
-    {
-        ["SubmissionKey"] = key,
-        ["Values[statusOfResidence]"] = "STUDENT",
-        ["Values[content]"] = "ORG_LEAVING",
-        ["Values[nameEnglish]"] = "NGUYEN VAN AN",
-        ["Values[dateOfBirth]"] = "2000-04-01",
-        ["Values[nationality]"] = "Viet Nam",
-        ["Values[residenceCardNumber]"] = "AB12345678CD",
-        ["Values[eventDate]"] = "2026-11-01",
-        ["Values[formerName]"] = "東京大学",
-        ["Values[formerAddress]"] = "東京都文京区本郷７－３－１",
-    };
+    private static Dictionary<string, string> Fields(string key) => PortalSteps.LeavingNotification().AsFormFields(("SubmissionKey", key));
 
     private static Task<string> Html(HttpResponseMessage response) => response.Content.ReadAsStringAsync();
 }

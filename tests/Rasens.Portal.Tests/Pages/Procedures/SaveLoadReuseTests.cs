@@ -15,7 +15,7 @@ public sealed class SaveLoadReuseTests(PortalOnSqlite app) : IClassFixture<Porta
     [Fact]
     public async Task SaveThenLoad_GivesBackWhatWasTypedAndSaysAttachmentsAreNotSaved()
     {
-        var (client, _) = await ApprovedAsync();
+        var (client, _) = await app.LoggedInApplicantAsync(approved: true);
         var key = PortalSteps.HiddenValue(await client.GetStringAsync(Page, TestContext.Current.CancellationToken), "SubmissionKey");
         var fields = new Dictionary<string, string> { ["SubmissionKey"] = key, ["Values[statusOfResidence]"] = "STUDENT", ["Values[formerName]"] = "途中まで入力" };
 
@@ -34,7 +34,7 @@ public sealed class SaveLoadReuseTests(PortalOnSqlite app) : IClassFixture<Porta
     [Fact]
     public async Task Load_AlteredFile_IsRefusedNamingTheFile()
     {
-        var (client, _) = await ApprovedAsync();
+        var (client, _) = await app.LoggedInApplicantAsync(approved: true);
 
         var html = await (await LoadAsync(client, "definitely-not-saved-data"u8.ToArray(), "edited.rasens")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
@@ -45,7 +45,7 @@ public sealed class SaveLoadReuseTests(PortalOnSqlite app) : IClassFixture<Porta
     [Fact]
     public async Task Reuse_OwnRecentCase_FillsTheForm_ButNotSomeoneElsesOrAnOldOne()
     {
-        var (client, me) = await ApprovedAsync();
+        var (client, me) = await app.LoggedInApplicantAsync(approved: true);
         var examiner = A.Staff().Build();
         var other = A.Applicant().Build();
         await app.Database.SeedAsync(examiner, other);
@@ -79,15 +79,4 @@ public sealed class SaveLoadReuseTests(PortalOnSqlite app) : IClassFixture<Porta
         return await client.PostAsync(Page + "?handler=Load", content);
     }
 
-    private async Task<(HttpClient Client, ApplicantUser Applicant)> ApprovedAsync()
-    {
-        var applicant = A.Applicant().Build();
-        var examiner = A.Staff().Build();
-        await app.Database.SeedAsync(applicant, examiner);
-        await app.Database.SeedAsync(A.Case(applicant).Notification().ForProcedure(ProcedureKind.UsageRequestNotifications)
-            .InStatus(ApplicationStatus.Completed).HeldBy(examiner).Build());
-        var client = app.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(applicant.UserName!)).StatusCode);
-        return (client, applicant);
-    }
 }
