@@ -33,6 +33,8 @@ public static class PortalApp
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<IIdentityVerifier, SimulatedCardReader>();
         builder.Services.AddScoped<PasswordFeedback>();
+        builder.Services.AddScoped<AttachmentEntry>();
+        builder.Services.AddHostedService<Jobs.DraftAttachmentCleanup>();
 
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.AddRazorPages(options =>

@@ -14,15 +14,19 @@ public static partial class PortalSteps
 {
     public const string Password = "Correct-Horse9";
 
-    /// <summary>A new applicant, logged in; with <paramref name="approved"/> their request for use for notifications is approved.</summary>
-    public static async Task<(HttpClient Client, ApplicantUser Applicant)> LoggedInApplicantAsync(this IWebApp app, bool approved = false)
+    /// <summary>
+    /// A new applicant, logged in; with <paramref name="approved"/> their request for use (for notifications, or
+    /// <paramref name="usage"/>) is approved.
+    /// </summary>
+    public static async Task<(HttpClient Client, ApplicantUser Applicant)> LoggedInApplicantAsync(
+        this IWebApp app, bool approved = false, ProcedureKind usage = ProcedureKind.UsageRequestNotifications)
     {
         var applicant = A.Applicant().Build();
         var examiner = A.Staff().Build();
         await app.Database.SeedAsync(applicant, examiner);
         if (approved)
         {
-            await app.Database.SeedAsync(A.Case(applicant).Notification().ForProcedure(ProcedureKind.UsageRequestNotifications)
+            await app.Database.SeedAsync(A.Case(applicant).Notification().ForProcedure(usage)
                 .InStatus(ApplicationStatus.Completed).HeldBy(examiner).Build());
         }
 
@@ -101,6 +105,31 @@ public static partial class PortalSteps
     {
         var separator = page.Contains('?', StringComparison.Ordinal) ? '&' : '?';
         return client.PostFormAsync($"{page}{separator}handler={handler}", fields, formPage: page);
+    }
+
+    /// <summary>A file for a multipart POST: the form field, the file name the browser sends, the bytes.</summary>
+    public sealed record FilePart(string Field, string FileName, byte[] Content, string ContentType = "application/octet-stream");
+
+    /// <summary>Posts a handler of an entry page as the browser does with files chosen (multipart), with the page's token.</summary>
+    public static async Task<HttpResponseMessage> PostFilesAsync(this HttpClient client, string page, string handler, IDictionary<string, string> fields, params FilePart[] files)
+    {
+        var html = await client.GetStringAsync(page);
+        using var content = new MultipartFormDataContent();
+        content.Add(new StringContent(Html.AntiforgeryToken(html)), "__RequestVerificationToken");
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        foreach (var file in files)
+        {
+            var part = new ByteArrayContent(file.Content);
+            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(file.ContentType);
+            content.Add(part, file.Field, file.FileName);
+        }
+
+        var separator = page.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        return await client.PostAsync($"{page}{separator}handler={handler}", content);
     }
 
     public static string HiddenValue(string html, string name) =>

@@ -162,7 +162,8 @@ public sealed class CaseBuilder(ApplicantUser owner)
         var application = Application.Submit(
             new NewApplication((int)procedure, _workflow, owner.Id, 3, $"T{unique}", owner.NameEnglish, 1, _payload)
             {
-                TemporaryReceptionNumber = _workflow == Workflow.Application ? $"東仮{unique}" : null,
+                // Within the 13 characters of a receipt number (DOMAIN §4), so it can be typed into a form.
+                TemporaryReceptionNumber = _workflow == Workflow.Application ? $"東仮E{unique[^8..]}" : null,
                 NotificationReceiptNumber = _workflow == Workflow.Notification ? $"届{unique}" : null,
                 ResidenceCardNumber = "AB12345678CD",
             },

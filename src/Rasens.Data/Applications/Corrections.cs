@@ -13,7 +13,7 @@ public sealed record CorrectionView(string? Reason, string? Note, IReadOnlyList<
 /// the case's data, and resubmitting checks the form again and returns the case to the office through the
 /// state machine, in one transaction with its history, audit entry and event.
 /// </summary>
-public sealed class Corrections(RasensDbContext db, TimeProvider clock)
+public sealed class Corrections(RasensDbContext db, FormChecks checks, Attachments attachments, TimeProvider clock)
 {
     public async Task<CorrectionView?> OpenRequestAsync(Application application, CancellationToken cancellationToken = default)
     {
@@ -31,7 +31,12 @@ public sealed class Corrections(RasensDbContext db, TimeProvider clock)
         return new CorrectionView(returned?.Reason, request?.Note, request?.Items ?? [], returned?.At ?? application.StatusChangedAt);
     }
 
-    public async Task<Result> ResubmitAsync(Application application, Actor applicant, int expectedVersion, IReadOnlyDictionary<string, string?> values, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Resubmits the corrected form with the files attached in this round (<paramref name="draftId"/>): the photo
+    /// and documents the examiner asked for must be among them.
+    /// </summary>
+    public async Task<Result> ResubmitAsync(
+        Application application, Actor applicant, int expectedVersion, IReadOnlyDictionary<string, string?> values, Guid draftId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(application);
         if (application.Version != expectedVersion)
@@ -46,10 +51,16 @@ public sealed class Corrections(RasensDbContext db, TimeProvider clock)
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var check = form.Check(values, DateOnly.FromDateTime(JapanTime.FromUtc(now)));
+        var check = await checks.CheckAsync(application.ApplicantId, form, values, cancellationToken);
         if (!check.IsValid)
         {
             return Submissions.Invalid;
+        }
+
+        var requested = (await OpenRequestAsync(application, cancellationToken))?.Items;
+        if (await attachments.MissingAsync(application.ApplicantId, draftId, application.Id, form.Attachments, requested, cancellationToken) is { } missing)
+        {
+            return missing;
         }
 
         var result = application.Resubmit(applicant, JsonSerializer.Serialize(check.Values), now);
@@ -63,6 +74,7 @@ public sealed class Corrections(RasensDbContext db, TimeProvider clock)
             request.ResolvedAt = now;
         }
 
+        await attachments.AttachToCase(application, draftId, cancellationToken);
         db.Record(applicant, "case.resubmit", AuditOutcome.Succeeded, now, applicationId: application.Id);
         try
         {

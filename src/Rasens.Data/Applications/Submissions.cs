@@ -17,7 +17,7 @@ public sealed record Submission(Guid SubmissionKey, ProcedureKind Procedure, IRe
 /// form), then the case, its numbers and the e-mails are written in one transaction. The form entry's key
 /// makes Apply idempotent: a double click, a resend or the back button finds the case already made.
 /// </summary>
-public sealed class Submissions(RasensDbContext db, CaseNumbers numbers, UsageRequests usage, Mailer mailer, TimeProvider clock)
+public sealed class Submissions(RasensDbContext db, CaseNumbers numbers, UsageRequests usage, FormChecks checks, Attachments attachments, Mailer mailer, TimeProvider clock)
 {
     public static Error Closed { get; } = new("submission.closed", "This procedure is not accepting applications now.");
 
@@ -51,26 +51,34 @@ public sealed class Submissions(RasensDbContext db, CaseNumbers numbers, UsageRe
             return refusal;
         }
 
-        var check = form.Check(submission.Values, DateOnly.FromDateTime(JapanTime.FromUtc(now)));
+        var check = await checks.CheckAsync(applicant.Id, form, submission.Values, cancellationToken);
         if (!check.IsValid)
         {
             return Invalid;
         }
 
-        var office = await db.Offices.SingleAsync(o => o.Id == officeId, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await attachments.MissingAsync(applicant.Id, submission.SubmissionKey, null, form.Attachments, null, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+
         var values = check.Values;
+        var office = await OfficeAsync(procedure.Kind, applicant.Id, values, officeId, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var application = Application.Submit(
             new NewApplication(procedure.Id, workflow, applicant.Id, office.Id, await numbers.ReferenceNumberAsync(now, cancellationToken),
                 values.GetValueOrDefault("nameEnglish") ?? applicant.NameEnglish, form.Version, JsonSerializer.Serialize(values))
             {
                 SubmissionKey = submission.SubmissionKey,
                 TemporaryReceptionNumber = workflow == Workflow.Application ? await numbers.TemporaryReceptionNumberAsync(office, procedure, now, cancellationToken) : null,
-                NotificationReceiptNumber = workflow == Workflow.Notification ? await numbers.NotificationReceiptNumberAsync(now, cancellationToken) : null,
+                // Only notifications proper get a notification receipt number (001 §4.2.2), not a change of method of receipt.
+                NotificationReceiptNumber = procedure.Kind == ProcedureKind.InstitutionOrSpouseNotification ? await numbers.NotificationReceiptNumberAsync(now, cancellationToken) : null,
                 ResidenceCardNumber = values.GetValueOrDefault("residenceCardNumber"),
                 Nationality = values.GetValueOrDefault("nationality"),
-                DateOfBirth = values.TryGetValue("dateOfBirth", out var birth) ? DateOnly.ParseExact(birth, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-                StatusOfResidenceCode = values.GetValueOrDefault("statusOfResidence"),
+                DateOfBirth = values.TryGetValue("dateOfBirth", out var birth)
+                    && DateOnly.TryParseExact(birth, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var born) ? born : null,
+                StatusOfResidenceCode = values.GetValueOrDefault("desiredStatus") ?? values.GetValueOrDefault("statusOfResidence"),
+                Simultaneous = SimultaneousOf(values),
             },
             applicant.ToActor(),
             now);
@@ -93,7 +101,6 @@ public sealed class Submissions(RasensDbContext db, CaseNumbers numbers, UsageRe
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException) when (submission.SubmissionKey != Guid.Empty)
         {
@@ -108,7 +115,55 @@ public sealed class Submissions(RasensDbContext db, CaseNumbers numbers, UsageRe
             throw;
         }
 
+        // The files entered with the form become the case's, in the same transaction.
+        await attachments.AttachToCase(application, submission.SubmissionKey, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return Result<Application>.Success(application);
+    }
+
+    /// <summary>Which simultaneous applications (002 §4.2.4) the form asks for.</summary>
+    public static SimultaneousApplications SimultaneousOf(IReadOnlyDictionary<string, string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var flags = SimultaneousApplications.None;
+        if (values.GetValueOrDefault("simReEntry") == "true")
+        {
+            flags |= SimultaneousApplications.ReEntryPermit;
+        }
+
+        if (values.GetValueOrDefault("simOtherActivity") == "true")
+        {
+            flags |= SimultaneousApplications.ActivityOtherThanPermitted;
+        }
+
+        if (values.GetValueOrDefault("simAuthorizedEmployment") == "true")
+        {
+            flags |= SimultaneousApplications.AuthorizedEmployment;
+        }
+
+        return flags;
+    }
+
+    /// <summary>
+    /// The office that handles the case: the counter the applicant will collect from; for a change of method of
+    /// receipt, the office of the application it changes; otherwise the configured office.
+    /// </summary>
+    private async Task<RegionalOffice> OfficeAsync(ProcedureKind procedure, Guid applicantId, IReadOnlyDictionary<string, string> values, int fallback, CancellationToken cancellationToken)
+    {
+        if (procedure == ProcedureKind.ChangeOfMethodOfReceipt
+            && await checks.TargetAsync(applicantId, values[FormChecks.ReceptionNumberField], cancellationToken) is { } target)
+        {
+            return await db.Offices.SingleAsync(o => o.Id == target.OfficeId, cancellationToken);
+        }
+
+        if (values.GetValueOrDefault("receiptMethod") == "COUNTER" && values.TryGetValue("receiptOffice", out var code)
+            && await db.Offices.SingleOrDefaultAsync(o => o.Code == code, cancellationToken) is { } counter)
+        {
+            return counter;
+        }
+
+        return await db.Offices.SingleAsync(o => o.Id == fallback, cancellationToken);
     }
 
     private Task<Application?> FindAsync(Guid applicantId, Guid submissionKey, CancellationToken cancellationToken) =>

@@ -12,6 +12,15 @@ public static partial class FieldFormats
 {
     public static bool IsNameEnglish(string value) => value.Length <= 104 && NameEnglishPattern().IsMatch(value);
 
+    /// <summary>Residency forms (004 §3-3): family name, a comma, given names (HOUMU,TARO); spaces within either part.</summary>
+    public static bool IsNameEnglishResidency(string value) => value.Length <= 104 && NameEnglishResidencyPattern().IsMatch(value);
+
+    /// <summary>
+    /// A temporary reception number or receipt number (002 §5.3, e.g. 東オソ認T00011111): up to 13 kanji, katakana,
+    /// capital letters and digits, no spaces.
+    /// </summary>
+    public static bool IsReceiptNumber(string value) => ReceiptNumberPattern().IsMatch(value);
+
     public static bool IsPhone(string value) => PhonePattern().IsMatch(value);
 
     public static bool IsPostalCode(string value) => PostalCodePattern().IsMatch(value);
@@ -42,6 +51,12 @@ public static partial class FieldFormats
 
     [GeneratedRegex("^[A-Z]+(?: [A-Z]+)*$")]
     private static partial Regex NameEnglishPattern();
+
+    [GeneratedRegex("^[A-Z]+(?: [A-Z]+)*(?:,[A-Z]+(?: [A-Z]+)*)?$")]
+    private static partial Regex NameEnglishResidencyPattern();
+
+    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}\p{IsKatakana}A-Z0-9]{1,13}$")]
+    private static partial Regex ReceiptNumberPattern();
 
     [GeneratedRegex("^[0-9]{1,12}$")]
     private static partial Regex PhonePattern();

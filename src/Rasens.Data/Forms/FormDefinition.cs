@@ -11,6 +11,12 @@ public enum FieldKind
     Radio = 4,
     Date = 5,
     Checkbox = 6,
+
+    /// <summary>
+    /// Year / month / day in three boxes, as the manuals draw them. Lets a date of birth leave parts unknown
+    /// (<see cref="Field.UnknownParts"/>) and an expiry say 9999/99/99 (<see cref="Field.Indefinite"/>).
+    /// </summary>
+    YearMonthDay = 7,
 }
 
 /// <summary>The formats of DOMAIN §4 a field can demand on top of required / length / choices.</summary>
@@ -32,15 +38,47 @@ public enum FieldFormat
     /// <summary>A date in the future (expiry of a passport or period of stay).</summary>
     FutureDate = 12,
     Digits = 13,
+    /// <summary>Residency forms: capital Latin letters, family and given names separated by a comma (HOUMU,TARO).</summary>
+    NameEnglishResidency = 14,
+    /// <summary>A temporary reception / receipt number: up to 13 kanji, kana, capital letters and digits.</summary>
+    ReceiptNumber = 15,
 }
 
 /// <summary>One choice of a select or radio field; its text is a key in FormTexts.</summary>
 public sealed record Choice(string Value, string TextKey);
 
-/// <summary>A field or section is shown (and validated, and kept) only when another field has one of these values.</summary>
+/// <summary>
+/// A field or section is shown (and validated, and kept) only when another field has one of these values,
+/// or, with <see cref="Negate"/>, when it has none of them (an unticked box has no value).
+/// </summary>
 public sealed record ShowWhen(string Field, IReadOnlyList<string> Values)
 {
+    public bool Negate { get; init; }
+
     public static ShowWhen Is(string field, params string[] values) => new(field, values);
+
+    public static ShowWhen IsNot(string field, params string[] values) => new(field, values) { Negate = true };
+
+    public static ShowWhen Ticked(string field) => Is(field, "true");
+
+    public static ShowWhen NotTicked(string field) => IsNot(field, "true");
+}
+
+/// <summary>
+/// A rule across fields (one of two phone numbers, an e-mail typed twice, ED number only without a residence
+/// card). It is checked only when <see cref="Field"/> is shown and has passed its own checks, and reports there.
+/// </summary>
+public sealed record FormRule(string Field, string Code, Func<IReadOnlyDictionary<string, string>, bool> Broken);
+
+/// <summary>"Common items match the joint application" (002 §4.2.4): when every condition holds, the pairs are copied.</summary>
+public sealed record CopyRule(IReadOnlyList<ShowWhen> When, IReadOnlyList<(string From, string To)> Pairs);
+
+/// <summary>What a procedure takes besides its form (DOMAIN §5).</summary>
+public sealed record AttachmentPolicy(bool Photo, bool PhotoRequired, bool Documents)
+{
+    public static AttachmentPolicy None { get; } = new(false, false, false);
+
+    public bool Any => Photo || Documents;
 }
 
 /// <summary>One input of a procedure's form. Keys are stable: they are the payload's property names.</summary>
@@ -64,6 +102,12 @@ public sealed record Field(string Key, FieldKind Kind, string LabelKey)
 
     public ShowWhen? ShowWhen { get; init; }
 
+    /// <summary>Year / month / day: the day, month and day, or all three may be given as unknown (a date of birth).</summary>
+    public bool UnknownParts { get; init; }
+
+    /// <summary>Year / month / day: 9999/99/99 stands for "indefinite" (the expiry of a period of stay).</summary>
+    public bool Indefinite { get; init; }
+
     public IReadOnlyList<Choice> ChoicesFor(IReadOnlyDictionary<string, string> values) =>
         ChoicesFrom is null ? Choices
         : values.TryGetValue(ChoicesFrom, out var parent) && DependentChoices.TryGetValue(parent, out var choices) ? choices
@@ -75,7 +119,7 @@ public sealed record Section(string Key, string TitleKey, IReadOnlyList<Field> F
 {
     public ShowWhen? ShowWhen { get; init; }
 
-    /// <summary>0 for a plain section; otherwise rows are keyed "&lt;section&gt;[i].&lt;field&gt;".</summary>
+    /// <summary>0 for a plain section; otherwise rows are keyed "&lt;section&gt;.&lt;i&gt;.&lt;field&gt;".</summary>
     public int MaxRepeat { get; init; }
 
     public string? HintKey { get; init; }
@@ -97,7 +141,15 @@ public sealed record FormCheck(IReadOnlyDictionary<string, string> Values, IRead
 /// </summary>
 public sealed record FormDefinition(ProcedureKind Procedure, int Version, IReadOnlyList<Section> Sections)
 {
+    public IReadOnlyList<FormRule> Rules { get; init; } = [];
+
+    public IReadOnlyList<CopyRule> Copies { get; init; } = [];
+
+    public AttachmentPolicy Attachments { get; init; } = AttachmentPolicy.None;
+
     public IEnumerable<Field> AllFields => Sections.SelectMany(s => s.Fields);
+
+    public Field? FindField(string key) => AllFields.FirstOrDefault(f => f.Key == key);
 
     /// <summary>The keys of the rows a repeating section has in <paramref name="values"/> (at least one).</summary>
     public static int RowCount(Section section, IReadOnlyDictionary<string, string> values)
@@ -114,10 +166,14 @@ public sealed record FormDefinition(ProcedureKind Procedure, int Version, IReadO
         return rows;
     }
 
-    public static string RowKey(Section section, int row, Field field) => $"{section.Key}[{row}].{field.Key}";
+    /// <summary>
+    /// The key of a field in a row: "family.0.name". Dots, not brackets: the browser posts it as
+    /// "Values[family.0.name]", and MVC's dictionary binding ends a key at its first "]".
+    /// </summary>
+    public static string RowKey(Section section, int row, Field field) => $"{section.Key}.{row}.{field.Key}";
 
     public static bool Shown(ShowWhen? condition, IReadOnlyDictionary<string, string> values) =>
-        condition is null || (values.TryGetValue(condition.Field, out var value) && condition.Values.Contains(value, StringComparer.Ordinal));
+        condition is null || (values.TryGetValue(condition.Field, out var value) && condition.Values.Contains(value, StringComparer.Ordinal)) != condition.Negate;
 
     /// <summary>
     /// Checks every visible field against its rules. Hidden fields are dropped, so a value typed before the
@@ -126,11 +182,12 @@ public sealed record FormDefinition(ProcedureKind Procedure, int Version, IReadO
     public FormCheck Check(IReadOnlyDictionary<string, string?> input, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var values = input
+        var values = YearMonthDayValue.Compose(this, input)
             .Where(kv => !string.IsNullOrWhiteSpace(kv.Value))
             .ToDictionary(kv => kv.Key, kv => kv.Value!.Trim(), StringComparer.Ordinal);
         var kept = new Dictionary<string, string>(StringComparer.Ordinal);
         var errors = new List<FieldError>();
+        var shown = new HashSet<string>(StringComparer.Ordinal);
         foreach (var section in Sections.Where(s => Shown(s.ShowWhen, values)))
         {
             var rows = section.MaxRepeat > 0 ? RowCount(section, values) : 1;
@@ -146,6 +203,7 @@ public sealed record FormDefinition(ProcedureKind Procedure, int Version, IReadO
                 foreach (var field in section.Fields.Where(f => Shown(f.ShowWhen, rowValues)))
                 {
                     var key = section.MaxRepeat > 0 ? RowKey(section, row, field) : field.Key;
+                    shown.Add(key);
                     rowValues.TryGetValue(field.Key, out var value);
                     if (CheckField(field, key, value, rowValues, today) is { } error)
                     {
@@ -156,6 +214,22 @@ public sealed record FormDefinition(ProcedureKind Procedure, int Version, IReadO
                     {
                         kept[key] = value;
                     }
+                }
+            }
+        }
+
+        foreach (var rule in Rules.Where(r => shown.Contains(r.Field) && errors.All(e => e.Key != r.Field) && r.Broken(kept)))
+        {
+            errors.Add(new FieldError(rule.Field, rule.Code, FindField(rule.Field)?.LabelKey ?? rule.Field, []));
+        }
+
+        foreach (var copy in Copies.Where(c => c.When.All(w => Shown(w, kept))))
+        {
+            foreach (var (from, to) in copy.Pairs)
+            {
+                if (kept.TryGetValue(from, out var value))
+                {
+                    kept[to] = value;
                 }
             }
         }
@@ -196,6 +270,11 @@ public sealed record FormDefinition(ProcedureKind Procedure, int Version, IReadO
             return Fail("form.choice");
         }
 
+        if (field.Kind == FieldKind.YearMonthDay)
+        {
+            return YearMonthDayValue.Check(field, value, today) is { } code ? Fail(code) : null;
+        }
+
         if (field.Kind == FieldKind.Date)
         {
             if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -220,6 +299,8 @@ public sealed record FormDefinition(ProcedureKind Procedure, int Version, IReadO
         var formatError = field.Format switch
         {
             FieldFormat.NameEnglish when !FieldFormats.IsNameEnglish(value) => Fail("form.name-english"),
+            FieldFormat.NameEnglishResidency when !FieldFormats.IsNameEnglishResidency(value) => Fail("form.name-english-comma"),
+            FieldFormat.ReceiptNumber when !FieldFormats.IsReceiptNumber(value) => Fail("form.receipt-number"),
             FieldFormat.Phone when !FieldFormats.IsPhone(value) => Fail("form.phone"),
             FieldFormat.PostalCode when !FieldFormats.IsPostalCode(value) => Fail("form.postal-code"),
             FieldFormat.AddressInJapan when !FieldFormats.IsFullWidthAddress(value, 80) => Fail("form.address", 80),

@@ -118,8 +118,10 @@ public static class FormDefinitions
     public static FormDefinition? For(ProcedureKind procedure) => procedure switch
     {
         ProcedureKind.InstitutionOrSpouseNotification => NotificationForm.Definition,
-        ProcedureKind.UsageRequestNotifications or ProcedureKind.UsageRequestResidence or ProcedureKind.ExtensionOfPeriodOfStay
-            or ProcedureKind.ChangeOfStatusOfResidence or ProcedureKind.AuthorizedEmploymentCertificate
-            or ProcedureKind.ChangeOfMethodOfReceipt or ProcedureKind.CertificateOfEligibilityByEmail => null,
+        ProcedureKind.ExtensionOfPeriodOfStay => ResidenceForms.Extension,
+        ProcedureKind.ChangeOfStatusOfResidence => ResidenceForms.ChangeOfStatus,
+        ProcedureKind.AuthorizedEmploymentCertificate => ResidenceForms.AuthorizedEmployment,
+        ProcedureKind.ChangeOfMethodOfReceipt => ResidenceForms.ChangeOfMethodOfReceipt,
+        ProcedureKind.UsageRequestNotifications or ProcedureKind.UsageRequestResidence or ProcedureKind.CertificateOfEligibilityByEmail => null,
     };
 }

@@ -42,7 +42,9 @@ public static class RasensDataRegistration
         services.AddScoped<Applications.Submissions>();
         services.AddScoped<Applications.ApplicantCases>();
         services.AddScoped<Applications.Corrections>();
+        services.AddScoped<Applications.Attachments>();
         services.AddScoped<Forms.SavedForms>();
+        services.AddScoped<Forms.FormChecks>();
         services.AddScoped<Procedures.ProcedureSearch>();
         services.AddScoped<Procedures.Favourites>();
         services.AddSingleton(configuration.GetSection("PasswordPolicy").Get<PasswordPolicyOptions>() ?? new PasswordPolicyOptions());

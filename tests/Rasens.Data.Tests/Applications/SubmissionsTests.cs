@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Rasens.Data.Accounts;
 using Rasens.Data.Applications;
+using Rasens.Data.Forms;
 using Rasens.Data.Messaging;
 using Rasens.Data.Numbers;
 using Rasens.Data.Procedures;
@@ -114,7 +115,8 @@ public abstract class SubmissionsTests(TestDatabase database)
         await using var db = database.CreateContext(time);
         var numbers = new CaseNumbers(new NumberAllocator(db));
         var mailer = new Mailer(db, time);
-        var submissions = new Submissions(db, numbers, new UsageRequests(db, numbers, mailer, time), mailer, time);
+        var submissions = new Submissions(db, numbers, new UsageRequests(db, numbers, mailer, time), new FormChecks(db, time),
+            new Attachments(db, new Rasens.Data.Files.LocalFileStore(Path.Combine(Path.GetTempPath(), "rasens-submissions-tests")), time), mailer, time);
         return await submissions.SubmitAsync(applicant, new Submission(key, ProcedureKind.InstitutionOrSpouseNotification, values), 3);
     }
 

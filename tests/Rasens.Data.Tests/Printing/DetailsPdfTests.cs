@@ -1,10 +1,9 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using PdfSharp.Pdf.IO;
 using Rasens.Data.Printing;
+using Rasens.Testing;
 
 namespace Rasens.Data.Tests.Printing;
 
@@ -221,37 +220,5 @@ public sealed class DetailsPdfTests : IDisposable
 
     private static Task<string> TextAsync(string pdf) => RunAsync("pdftotext", "-layout", "-enc", "UTF-8", pdf, "-");
 
-    private static async Task<string> RunAsync(string tool, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start.");
-        }
-        catch (Win32Exception error)
-        {
-            Assert.Fail($"{tool} is not installed ({error.Message}); it comes with the poppler-utils package (apt-get install poppler-utils).");
-            throw;
-        }
-
-        using (process)
-        {
-            var cancellation = TestContext.Current.CancellationToken;
-            var output = process.StandardOutput.ReadToEndAsync(cancellation);
-            var errors = process.StandardError.ReadToEndAsync(cancellation);
-            await process.WaitForExitAsync(cancellation);
-            Assert.True(process.ExitCode == 0, $"{tool} exited with {process.ExitCode}: {await errors}");
-            return await output;
-        }
-    }
+    private static Task<string> RunAsync(string tool, params string[] arguments) => Poppler.RunAsync(tool, arguments, TestContext.Current.CancellationToken);
 }

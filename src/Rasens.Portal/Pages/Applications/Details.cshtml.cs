@@ -19,7 +19,7 @@ namespace Rasens.Portal.Pages.Applications;
 /// Print Details as a PDF, and withdrawal while examination has not started. Another applicant's case: 404.
 /// </summary>
 public sealed class DetailsModel(
-    ApplicantCases cases, Corrections corrections, RasensDbContext db, UserManager<ApplicantUser> users, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+    ApplicantCases cases, Corrections corrections, Attachments attachments, RasensDbContext db, UserManager<ApplicantUser> users, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public Application Case { get; private set; } = null!;
 
@@ -27,7 +27,7 @@ public sealed class DetailsModel(
 
     public IReadOnlyList<CaseFieldSection> Sections { get; private set; } = [];
 
-    public IReadOnlyList<string> AttachmentNames { get; private set; } = [];
+    public IReadOnlyList<AttachmentView> Files { get; private set; } = [];
 
     public bool CanWithdraw { get; private set; }
 
@@ -126,14 +126,29 @@ public sealed class DetailsModel(
         AddIf(overview, text["NotificationReceiptNumber"], Case.NotificationReceiptNumber);
         var sections = new List<PrintSection> { new(text["ApplicationOverview"], overview) };
         sections.AddRange(Sections.Select(s => new PrintSection(s.Title, [.. s.Rows.Select(r => new PrintRow(r.Label, r.Value))])));
-        if (AttachmentNames.Count > 0)
+        if (Files.Count > 0)
         {
-            sections.Add(new PrintSection(text["Attachments"], [.. AttachmentNames.Select(n => new PrintRow(text["AttachedFile"], n))]));
+            sections.Add(new PrintSection(text["Attachments"],
+                [.. Files.Select(f => new PrintRow(text[f.Kind == AttachmentKind.FacialPhoto ? "FacialPhoto" : "AttachedFile"], f.FileName))]));
         }
 
         var pdf = DetailsPdf.Render(new PrintDocument(text["ApplicationDetails"], ProcedureName, sections, text["AppName"], clock.GetUtcNow().UtcDateTime));
         // The file name is ours (reference numbers are digits), never the user's text.
         return File(pdf, "application/pdf", $"details-{Case.ReferenceNumber}.pdf");
+    }
+
+    /// <summary>
+    /// One of the case's files, as a download: only the owner's, never shown inline, under the name the applicant
+    /// gave it (cleaned, and encoded by the framework in Content-Disposition).
+    /// </summary>
+    public async Task<IActionResult> OnGetAttachmentAsync(long id, Guid file, CancellationToken cancellationToken)
+    {
+        if (await attachments.OpenOwnAsync(Guid.Parse(users.GetUserId(User)!), id, file, cancellationToken) is not { } found)
+        {
+            return NotFound();
+        }
+
+        return File(found.Content, found.Attachment.ContentType, Attachments.SafeFileName(found.Attachment.OriginalFileName));
     }
 
     private static void AddIf(List<PrintRow> rows, string label, string? value)
@@ -159,11 +174,7 @@ public sealed class DetailsModel(
         var culture = CultureInfo.CurrentUICulture;
         ProcedureName = procedure.TextFor(culture.Name)?.Name ?? procedure.Code;
         Sections = CaseFields.Read(found, procedure.Kind, culture);
-        AttachmentNames = await db.Attachments.AsNoTracking()
-            .Where(a => a.ApplicationId == id && a.SupersededAt == null)
-            .OrderBy(a => a.Kind).ThenBy(a => a.UploadedAt)
-            .Select(a => a.OriginalFileName)
-            .ToListAsync(cancellationToken);
+        Files = await attachments.OfCaseAsync(found.Id, cancellationToken);
         var allowed = found.AllowedTransitions(Actor());
         CanWithdraw = allowed.Contains(CaseAction.Withdraw);
         CanModify = allowed.Contains(CaseAction.Resubmit) && FormDefinitions.For(procedure.Kind) is not null;

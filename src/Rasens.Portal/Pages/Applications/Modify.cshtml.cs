@@ -8,15 +8,20 @@ using Rasens.Data;
 using Rasens.Data.Accounts;
 using Rasens.Data.Applications;
 using Rasens.Data.Forms;
+using Rasens.Portal.Infrastructure;
 
 namespace Rasens.Portal.Pages.Applications;
 
 /// <summary>
-/// Modify (002 §5.2 step 5–6, 001 §4.3): the examiner's reasons and items, the form with the case's data,
-/// confirmation, and resubmission. Offered only while the case waits for the applicant; someone else's: 404.
+/// Modify (002 §5.2 step 5–6, 001 §4.3): the examiner's reasons and items, the form with the case's data, the
+/// photo and documents asked for again, confirmation, and resubmission. Offered only while the case waits for
+/// the applicant; someone else's: 404.
 /// </summary>
+[RequestSizeLimit(EntryLimits.RequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = EntryLimits.RequestBytes)]
 public sealed class ModifyModel(
-    ApplicantCases cases, Corrections corrections, RasensDbContext db, UserManager<ApplicantUser> users, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+    ApplicantCases cases, Corrections corrections, FormChecks checks, Attachments attachments, AttachmentEntry entry,
+    RasensDbContext db, UserManager<ApplicantUser> users, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public Dictionary<string, string?> Values { get; set; } = new(StringComparer.Ordinal);
@@ -24,6 +29,19 @@ public sealed class ModifyModel(
     /// <summary>The version of the case the applicant started from: a change by the office meanwhile is noticed.</summary>
     [BindProperty]
     public int Version { get; set; }
+
+    /// <summary>The key this correction's new files are held under until resubmission.</summary>
+    [BindProperty]
+    public Guid CorrectionKey { get; set; }
+
+    [BindProperty]
+    public IFormFile? Photo { get; set; }
+
+    [BindProperty]
+    public List<IFormFile> Documents { get; set; } = [];
+
+    [BindProperty]
+    public Guid AttachmentId { get; set; }
 
     public Application Case { get; private set; } = null!;
 
@@ -39,6 +57,16 @@ public sealed class ModifyModel(
 
     public Dictionary<string, string> FieldErrors { get; } = new(StringComparer.Ordinal);
 
+    public List<string> AttachmentErrors { get; } = [];
+
+    public List<string> AttachmentNotices { get; } = [];
+
+    public IReadOnlyList<AttachmentView> Files { get; private set; } = [];
+
+    public IReadOnlyList<AttachmentView> CaseFiles { get; private set; } = [];
+
+    public AttachmentsPanel Panel => new(Form.Attachments, Files, AttachmentErrors, AttachmentNotices) { OnCase = CaseFiles };
+
     public IReadOnlyDictionary<string, string> Current => Values.Where(v => !string.IsNullOrWhiteSpace(v.Value)).ToDictionary(v => v.Key, v => v.Value!, StringComparer.Ordinal);
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
@@ -50,6 +78,7 @@ public sealed class ModifyModel(
 
         Values = CaseFields.Values(Case.Payload).ToDictionary(v => v.Key, v => (string?)v.Value, StringComparer.Ordinal);
         Version = Case.Version;
+        CorrectionKey = Guid.NewGuid();
         return Page();
     }
 
@@ -59,6 +88,35 @@ public sealed class ModifyModel(
     public async Task<IActionResult> OnPostBackAsync(long id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ?? Page();
 
+    public async Task<IActionResult> OnPostAttachAsync(long id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        ModelState.Clear();
+        await AttachChosenAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDetachAsync(long id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        ModelState.Clear();
+        if (await attachments.RemoveAsync(Case.ApplicantId, CorrectionKey, AttachmentId, cancellationToken) is { } removed)
+        {
+            AttachmentNotices.Add(text["FileRemoved", removed]);
+        }
+
+        Files = await attachments.DraftAsync(Case.ApplicantId, CorrectionKey, cancellationToken);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostConfirmAsync(long id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } stop)
@@ -66,9 +124,15 @@ public sealed class ModifyModel(
             return stop;
         }
 
-        var check = Form.Check(Values, DateOnly.FromDateTime(JapanTime.FromUtc(clock.GetUtcNow().UtcDateTime)));
+        await AttachChosenAsync(cancellationToken);
+        var check = await checks.CheckAsync(Case.ApplicantId, Form, Values, cancellationToken);
         Show(check);
-        Confirming = check.IsValid;
+        if (await attachments.MissingAsync(Case.ApplicantId, CorrectionKey, Case.Id, Form.Attachments, Correction?.Items, cancellationToken) is { } missing)
+        {
+            AttachmentErrors.Add(entry.Message(missing));
+        }
+
+        Confirming = check.IsValid && AttachmentErrors.Count == 0;
         if (Confirming)
         {
             Values = check.Values.ToDictionary(v => v.Key, v => (string?)v.Value, StringComparer.Ordinal);
@@ -85,7 +149,7 @@ public sealed class ModifyModel(
         }
 
         var applicant = new Actor(ActorRole.Applicant, Case.ApplicantId, User.Identity?.Name ?? "");
-        var result = await corrections.ResubmitAsync(Case, applicant, Version, Values, cancellationToken);
+        var result = await corrections.ResubmitAsync(Case, applicant, Version, Values, CorrectionKey, cancellationToken);
         if (result.Succeeded)
         {
             return Redirect($"/Applications/{id}?resubmitted=1");
@@ -93,7 +157,11 @@ public sealed class ModifyModel(
 
         if (result.Error == Submissions.Invalid)
         {
-            Show(Form.Check(Values, DateOnly.FromDateTime(JapanTime.FromUtc(clock.GetUtcNow().UtcDateTime))));
+            Show(await checks.CheckAsync(Case.ApplicantId, Form, Values, cancellationToken));
+        }
+        else if (result.Error!.Code.StartsWith("attachment.", StringComparison.Ordinal))
+        {
+            AttachmentErrors.Add(entry.Message(result.Error));
         }
         else
         {
@@ -101,6 +169,17 @@ public sealed class ModifyModel(
         }
 
         return Page();
+    }
+
+    private async Task AttachChosenAsync(CancellationToken cancellationToken)
+    {
+        if (AttachmentEntry.AnyChosen(Photo, Documents))
+        {
+            var (notices, errors) = await entry.AttachAsync(Case.ApplicantId, CorrectionKey, Case.Id, Case.CorrectionRound + 1, Form.Attachments, Photo, Documents, cancellationToken);
+            AttachmentNotices.AddRange(notices);
+            AttachmentErrors.AddRange(errors);
+            Files = await attachments.DraftAsync(Case.ApplicantId, CorrectionKey, cancellationToken);
+        }
     }
 
     private void Show(FormCheck check)
@@ -129,6 +208,12 @@ public sealed class ModifyModel(
         (Case, Form) = (found, form);
         ProcedureName = procedure.TextFor(CultureInfo.CurrentUICulture.Name)?.Name ?? procedure.Code;
         Correction = await corrections.OpenRequestAsync(found, cancellationToken);
+        if (form.Attachments.Any)
+        {
+            CaseFiles = await attachments.OfCaseAsync(found.Id, cancellationToken);
+            Files = CorrectionKey == Guid.Empty ? [] : await attachments.DraftAsync(applicantId, CorrectionKey, cancellationToken);
+        }
+
         return null;
     }
 }

@@ -11,21 +11,28 @@ using Rasens.Data.Applications;
 using Rasens.Data.Forms;
 using Rasens.Data.Hosting;
 using Rasens.Data.Procedures;
+using Rasens.Portal.Infrastructure;
 
 namespace Rasens.Portal.Pages.Procedures;
 
 /// <summary>
-/// Entering a procedure's form, confirming it and applying (DOMAIN §6), for every procedure that has a
-/// <see cref="FormDefinition"/>. What was typed is never lost: errors re-render the form with every value,
-/// Return to Input gives everything back, and Apply is safe to send twice (the form entry's key).
+/// Entering a procedure's form, attaching its files, confirming and applying (DOMAIN §5–6), for every
+/// procedure that has a <see cref="FormDefinition"/>. What was typed is never lost: errors and attaching re-render
+/// the form with every value, Return to Input gives everything back (the files stay with the entry's key), and
+/// Apply is safe to send twice. Save / load / reuse are in Apply.SaveLoad.cs.
 /// </summary>
 [Authorize]
-public sealed class ApplyModel(
+[RequestSizeLimit(EntryLimits.RequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = EntryLimits.RequestBytes)]
+public sealed partial class ApplyModel(
     RasensDbContext db,
     SavedForms saved,
     ApplicantCases cases,
     UsageRequests usage,
     Submissions submissions,
+    FormChecks checks,
+    Attachments attachments,
+    AttachmentEntry entry,
     UserManager<ApplicantUser> users,
     RasensOptions options,
     TimeProvider clock,
@@ -34,8 +41,19 @@ public sealed class ApplyModel(
     [BindProperty]
     public Dictionary<string, string?> Values { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The key of this form entry: Apply makes one case per key, and the entry's files are held under it.</summary>
     [BindProperty]
     public Guid SubmissionKey { get; set; }
+
+    [BindProperty]
+    public IFormFile? Photo { get; set; }
+
+    [BindProperty]
+    public List<IFormFile> Documents { get; set; } = [];
+
+    /// <summary>The file to remove (Detach).</summary>
+    [BindProperty]
+    public Guid AttachmentId { get; set; }
 
     public Procedure Procedure { get; private set; } = null!;
 
@@ -47,54 +65,55 @@ public sealed class ApplyModel(
 
     public Error? Refusal { get; private set; }
 
-    /// <summary>A file saved earlier with "Save data", to load back into the form.</summary>
-    [BindProperty]
-    public IFormFile? SavedFile { get; set; }
-
-    /// <summary>"loaded" or "reused": the form was filled from a file or a past application.</summary>
-    public string? Filled { get; private set; }
-
-    /// <summary>Why a saved file was refused, in the user's language.</summary>
-    public string? LoadError { get; private set; }
-
     /// <summary>Errors by field key, already in the user's language.</summary>
     public Dictionary<string, string> FieldErrors { get; } = new(StringComparer.Ordinal);
 
+    public List<string> AttachmentErrors { get; } = [];
+
+    public List<string> AttachmentNotices { get; } = [];
+
+    public IReadOnlyList<AttachmentView> Files { get; private set; } = [];
+
+    public AttachmentsPanel Panel => new(Form.Attachments, Files, AttachmentErrors, AttachmentNotices);
+
     public IReadOnlyDictionary<string, string> Current => Values.Where(v => !string.IsNullOrWhiteSpace(v.Value)).ToDictionary(v => v.Key, v => v.Value!, StringComparer.Ordinal);
 
-    public async Task<IActionResult> OnGetAsync(string code, long? reuse, CancellationToken cancellationToken)
+    /// <summary>Without JavaScript: shows the fields that belong to the choices made so far.</summary>
+    public async Task<IActionResult> OnPostRefreshAsync(string code, CancellationToken cancellationToken) =>
+        await LoadAsync(code, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostBackAsync(string code, CancellationToken cancellationToken) =>
+        await LoadAsync(code, cancellationToken) ?? Page();
+
+    /// <summary>Attach: the chosen files are checked and kept with the entry; everything typed comes back.</summary>
+    public async Task<IActionResult> OnPostAttachAsync(string code, CancellationToken cancellationToken)
     {
         if (await LoadAsync(code, cancellationToken) is { } stop)
         {
             return stop;
         }
 
-        SubmissionKey = Guid.NewGuid();
-        if (reuse is { } id)
-        {
-            // 001 §7.3: the applicant's own application of this procedure from the last two years fills the form.
-            var payload = await cases.ReusablePayloadAsync(Guid.Parse(users.GetUserId(User)!), Procedure.Id, id, cancellationToken);
-            if (payload is null)
-            {
-                return NotFound();
-            }
-
-            Values = CaseFields.Values(payload).ToDictionary(v => v.Key, v => (string?)v.Value, StringComparer.Ordinal);
-            Filled = "reused";
-            return Page();
-        }
-
-        var applicant = await users.GetUserAsync(User);
-        Values["nameEnglish"] = applicant?.NameEnglish;
-        Values["dateOfBirth"] = applicant?.DateOfBirth?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        Values["phone"] = applicant?.PhoneNumber;
-        Values["residenceCardNumber"] = await LastResidenceCardAsync(applicant?.Id, cancellationToken);
+        ModelState.Clear();
+        await AttachChosenAsync(cancellationToken);
         return Page();
     }
 
-    /// <summary>Without JavaScript: shows the fields that belong to the choices made so far.</summary>
-    public async Task<IActionResult> OnPostRefreshAsync(string code, CancellationToken cancellationToken) =>
-        await LoadAsync(code, cancellationToken) ?? Page();
+    public async Task<IActionResult> OnPostDetachAsync(string code, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(code, cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        ModelState.Clear();
+        if (await attachments.RemoveAsync(ApplicantId, SubmissionKey, AttachmentId, cancellationToken) is { } removed)
+        {
+            AttachmentNotices.Add(text["FileRemoved", removed]);
+        }
+
+        Files = await attachments.DraftAsync(ApplicantId, SubmissionKey, cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostConfirmAsync(string code, CancellationToken cancellationToken)
     {
@@ -103,9 +122,16 @@ public sealed class ApplyModel(
             return stop;
         }
 
-        var check = Form.Check(Values, Today);
+        // Files chosen but not yet attached are attached now rather than silently dropped.
+        await AttachChosenAsync(cancellationToken);
+        var check = await checks.CheckAsync(ApplicantId, Form, Values, cancellationToken);
         Show(check);
-        if (check.IsValid)
+        if (await attachments.MissingAsync(ApplicantId, SubmissionKey, null, Form.Attachments, null, cancellationToken) is { } missing)
+        {
+            AttachmentErrors.Add(entry.Message(missing));
+        }
+
+        if (check.IsValid && AttachmentErrors.Count == 0)
         {
             Values = check.Values.ToDictionary(v => v.Key, v => (string?)v.Value, StringComparer.Ordinal);
             Confirming = true;
@@ -113,49 +139,6 @@ public sealed class ApplyModel(
 
         return Page();
     }
-
-    /// <summary>Save data: everything typed so far (valid or not), as a protected file. Attachments are not included.</summary>
-    public async Task<IActionResult> OnPostSaveAsync(string code, CancellationToken cancellationToken)
-    {
-        if (await LoadAsync(code, cancellationToken) is { } stop)
-        {
-            return stop;
-        }
-
-        var today = clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        return File(saved.Save(Form, Current), "application/octet-stream", $"rasens-{Procedure.Code}-{today}.rasens");
-    }
-
-    /// <summary>Load data: only a file saved from this procedure and this version of its form.</summary>
-    public async Task<IActionResult> OnPostLoadAsync(string code, CancellationToken cancellationToken)
-    {
-        if (await LoadAsync(code, cancellationToken) is { } stop)
-        {
-            return stop;
-        }
-
-        ModelState.Clear();
-        if (SavedFile is null || SavedFile.Length == 0)
-        {
-            LoadError = text["Error_saved.no-file"];
-            return Page();
-        }
-
-        await using var stream = SavedFile.OpenReadStream();
-        var loaded = await saved.LoadAsync(Form, stream, cancellationToken);
-        if (!loaded.Succeeded)
-        {
-            LoadError = text["Error_" + loaded.Error!.Code, SavedFile.FileName];
-            return Page();
-        }
-
-        Values = loaded.Value!.ToDictionary(v => v.Key, v => (string?)v.Value, StringComparer.Ordinal);
-        Filled = "loaded";
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostBackAsync(string code, CancellationToken cancellationToken) =>
-        await LoadAsync(code, cancellationToken) ?? Page();
 
     public async Task<IActionResult> OnPostApplyAsync(string code, CancellationToken cancellationToken)
     {
@@ -173,7 +156,11 @@ public sealed class ApplyModel(
 
         if (result.Error == Submissions.Invalid)
         {
-            Show(Form.Check(Values, Today));
+            Show(await checks.CheckAsync(ApplicantId, Form, Values, cancellationToken));
+        }
+        else if (result.Error!.Code.StartsWith("attachment.", StringComparison.Ordinal))
+        {
+            AttachmentErrors.Add(entry.Message(result.Error));
         }
         else
         {
@@ -183,11 +170,18 @@ public sealed class ApplyModel(
         return Page();
     }
 
-    public string Label(string key) => FormTexts.Get(key);
+    private Guid ApplicantId => Guid.Parse(users.GetUserId(User)!);
 
-    public string Display(Field field, string value) => Infrastructure.ProcedureFormView.Display(field, value);
-
-    private DateOnly Today => DateOnly.FromDateTime(JapanTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+    private async Task AttachChosenAsync(CancellationToken cancellationToken)
+    {
+        if (AttachmentEntry.AnyChosen(Photo, Documents))
+        {
+            var (notices, errors) = await entry.AttachAsync(ApplicantId, SubmissionKey, null, 0, Form.Attachments, Photo, Documents, cancellationToken);
+            AttachmentNotices.AddRange(notices);
+            AttachmentErrors.AddRange(errors);
+            Files = await attachments.DraftAsync(ApplicantId, SubmissionKey, cancellationToken);
+        }
+    }
 
     private void Show(FormCheck check)
     {
@@ -198,7 +192,7 @@ public sealed class ApplyModel(
         }
     }
 
-    /// <summary>The procedure, its form and the gate; a result to return instead of the page when the applicant cannot go on.</summary>
+    /// <summary>The procedure, its form, the entry's files and the gate; a result to return instead of the page when the applicant cannot go on.</summary>
     private async Task<IActionResult?> LoadAsync(string code, CancellationToken cancellationToken)
     {
         var procedure = await db.Procedures.AsNoTracking().Include(p => p.Texts).SingleOrDefaultAsync(p => p.Code == code, cancellationToken);
@@ -215,17 +209,12 @@ public sealed class ApplyModel(
             return RedirectToPage("/Procedures/Explanation", new { code });
         }
 
-        Refusal = await usage.CheckAllowedAsync(Guid.Parse(users.GetUserId(User)!), procedure, cancellationToken);
-        return Refusal is null ? null : Page();
-    }
+        Refusal = await usage.CheckAllowedAsync(ApplicantId, procedure, cancellationToken);
+        if (form.Attachments.Any && SubmissionKey != Guid.Empty)
+        {
+            Files = await attachments.DraftAsync(ApplicantId, SubmissionKey, cancellationToken);
+        }
 
-    private async Task<string?> LastResidenceCardAsync(Guid? applicantId, CancellationToken cancellationToken)
-    {
-        var payload = await db.Applications.AsNoTracking()
-            .Where(a => a.ApplicantId == applicantId && a.ResidenceCardNumber != null)
-            .OrderByDescending(a => a.SubmittedAt)
-            .Select(a => a.ResidenceCardNumber)
-            .FirstOrDefaultAsync(cancellationToken);
-        return payload;
+        return Refusal is null ? null : Page();
     }
 }

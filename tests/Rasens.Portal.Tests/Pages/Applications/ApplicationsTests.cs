@@ -77,12 +77,25 @@ public sealed class ApplicationsTests(PortalOnSqlite app) : IClassFixture<Portal
         var theirs = A.Case(other).Build();
         await app.Database.SeedAsync(theirs);
 
-        foreach (var url in new[] { $"/Applications/{theirs.Id}", $"/Applications/{theirs.Id}?handler=Print", $"/Applications/{theirs.Id}?handler=Withdraw" })
+        var file = new Attachment
+        {
+            Id = Guid.NewGuid(), ApplicationId = theirs.Id, OwnerApplicantId = other.Id, Kind = AttachmentKind.Document, OriginalFileName = "theirs.pdf",
+            StoredName = $"{Guid.NewGuid():N}.pdf", ContentType = "application/pdf", Length = 1, Sha256 = new string('0', 64), UploadedAt = DateTime.UtcNow,
+        };
+        await app.Database.SeedAsync(file);
+
+        foreach (var url in new[]
+        {
+            $"/Applications/{theirs.Id}", $"/Applications/{theirs.Id}?handler=Print", $"/Applications/{theirs.Id}?handler=Withdraw",
+            $"/Applications/{theirs.Id}?handler=Attachment&file={file.Id}", $"/Applications/{theirs.Id}/Modify", $"/Procedures/Completed/{theirs.Id}",
+        })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(url, TestContext.Current.CancellationToken)).StatusCode);
         }
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostFormAsync($"/Applications/{theirs.Id}?handler=Withdraw", new Dictionary<string, string>(), formPage: "/Applications")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostFormAsync($"/Applications/{theirs.Id}/Modify?handler=Resubmit", new Dictionary<string, string>(), formPage: "/Applications")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostFormAsync($"/Applications/{theirs.Id}/Modify?handler=Attach", new Dictionary<string, string>(), formPage: "/Applications")).StatusCode);
         await using var db = app.Database.CreateContext();
         Assert.Equal(ApplicationStatus.Pending, (await db.Applications.SingleAsync(a => a.Id == theirs.Id, TestContext.Current.CancellationToken)).Status);
     }
@@ -142,10 +155,7 @@ public sealed class ApplicationsTests(PortalOnSqlite app) : IClassFixture<Portal
 
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal($"details-{mine.ReferenceNumber}.pdf", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
-        var file = Path.Combine(Path.GetTempPath(), $"details-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
-        var text = PdfText(file);
-        File.Delete(file);
+        var text = await Poppler.TextAsync(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
         foreach (var expected in new[] { "所属機関・配偶者に関する届出", mine.ReferenceNumber, "東京大学", "東京都文京区本郷７－３－１", "留学", "離脱" })
         {
             Assert.Contains(expected, text, StringComparison.Ordinal);
@@ -161,25 +171,13 @@ public sealed class ApplicationsTests(PortalOnSqlite app) : IClassFixture<Portal
         await client.PostFormAsync("/Language", new Dictionary<string, string> { ["culture"] = "ko", ["returnUrl"] = "/" }, formPage: "/");
 
         var response = await client.GetAsync($"/Applications/{mine.Id}?handler=Print", TestContext.Current.CancellationToken);
-        var file = Path.Combine(Path.GetTempPath(), $"details-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
-        var text = PdfText(file);
-        File.Delete(file);
+        var text = await Poppler.TextAsync(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
 
         Assert.Contains("Reference number", text, StringComparison.Ordinal);
         Assert.Contains("Notification relating to the institution or spouse", text, StringComparison.Ordinal);
         Assert.DoesNotContain("접수", text, StringComparison.Ordinal);
         var screen = await client.GetStringAsync($"/Applications/{mine.Id}", TestContext.Current.CancellationToken);
         Assert.Contains("<html lang=\"ko\"", screen, StringComparison.Ordinal); // only the printout switches language
-    }
-
-    private static string PdfText(string file)
-    {
-        using var process = Process.Start(new ProcessStartInfo("pdftotext", [file, "-"]) { RedirectStandardOutput = true, UseShellExecute = false })
-                            ?? throw new InvalidOperationException("pdftotext (poppler-utils) is needed; ./test.sh installs it.");
-        var text = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return text;
     }
 
     private static int CountRows(string html) => System.Text.RegularExpressions.Regex.Count(html, "data-status=\"");

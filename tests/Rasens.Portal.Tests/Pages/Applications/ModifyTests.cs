@@ -90,6 +90,43 @@ public sealed class ModifyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqli
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Applications/{theirs.Id}/Modify", TestContext.Current.CancellationToken)).StatusCode);
     }
 
+    [Fact]
+    public async Task Modify_ReturnedForANewPhoto_CannotBeResubmittedWithoutIt_ThenTheNewPhotoReplacesTheOld()
+    {
+        var (client, me, examiner) = await LoggedInAsync();
+        var returned = A.Case(me).InStatus(ApplicationStatus.InReturnProcess).HeldBy(examiner)
+            .WithPayload(JsonSerializer.Serialize(FormExamples.Extension())).Build();
+        await app.Database.SeedAsync(returned);
+        var oldPhoto = new Attachment
+        {
+            Id = Guid.NewGuid(), ApplicationId = returned.Id, OwnerApplicantId = me.Id, Kind = AttachmentKind.FacialPhoto, OriginalFileName = "old.jpg",
+            StoredName = $"{Guid.NewGuid():N}.jpg", ContentType = "image/jpeg", Length = 100, Sha256 = new string('0', 64), UploadedAt = DateTime.UtcNow.AddDays(-3),
+        };
+        await app.Database.SeedAsync(oldPhoto, new CorrectionRequest
+        {
+            ApplicationId = returned.Id, Round = 0, RequestedById = examiner.Id, RequestedByName = examiner.DisplayName, RequestedAt = DateTime.UtcNow,
+            Items = [new CorrectionItem { Kind = CorrectionItemKind.Photo, Target = "photo", Message = "The photo is older than 6 months." }],
+        });
+        var page = $"/Applications/{returned.Id}/Modify";
+        var form = await client.GetStringAsync(page, TestContext.Current.CancellationToken);
+        Assert.Contains("old.jpg", form, StringComparison.Ordinal); // the case's files are listed
+        var fields = FormExamples.Extension().AsFormFields(("Version", PortalSteps.HiddenValue(form, "Version")), ("CorrectionKey", PortalSteps.HiddenValue(form, "CorrectionKey")));
+
+        var refused = await (await client.PostHandlerAsync(page, "Resubmit", fields)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("顔写真の再添付を求められています", refused, StringComparison.Ordinal);
+        await client.PostFilesAsync(page, "Attach", fields, new PortalSteps.FilePart("Photo", "new.jpg", TestFiles.Jpeg(300, 400), "image/jpeg"));
+        var resubmitted = await client.PostHandlerAsync(page, "Resubmit", fields);
+
+        Assert.Equal($"/Applications/{returned.Id}?resubmitted=1", resubmitted.Headers.Location?.OriginalString);
+        await using var db = app.Database.CreateContext();
+        Assert.Equal(ApplicationStatus.UnderReview, (await db.Applications.SingleAsync(a => a.Id == returned.Id, TestContext.Current.CancellationToken)).Status);
+        var photos = await db.Attachments.Where(a => a.ApplicationId == returned.Id).OrderBy(a => a.UploadedAt).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["old.jpg", "new.jpg"], photos.Select(p => p.OriginalFileName));
+        Assert.NotNull(photos[0].SupersededAt);
+        Assert.Null(photos[1].SupersededAt);
+        Assert.Equal(1, photos[1].Round);
+    }
+
     private async Task<Application> ReturnedAsync(ApplicantUser me, StaffUser examiner)
     {
         var values = PortalSteps.LeavingNotification();
