@@ -37,16 +37,16 @@ public sealed class BothApps : IAsyncLifetime
         var migrate = await AppProcess.RunToExitAsync("Rasens.Workbench", [.. settings, "migrate"]);
         Assert.True(migrate.ExitCode == 0, migrate.StdErr + migrate.StdOut);
 
-        var database = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(DataFolder, "rasens.db")}");
-        var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Rasens.Data.RasensDbContext>();
-        RasensDataRegistration.Configure(options, database);
-        await using (var db = new Rasens.Data.RasensDbContext(options.Options))
+        await using (var db = CreateContext())
         {
             db.AddRange(Examiner, Applicant);
             await db.SaveChangesAsync();
-            // The applicant's request for use for notifications has been approved by the office.
-            db.Add(A.Case(Applicant).Notification().ForProcedure(Rasens.Data.Procedures.ProcedureKind.UsageRequestNotifications)
-                .InStatus(Rasens.Data.Applications.ApplicationStatus.Completed).HeldBy(Examiner).Build());
+            // The applicant's requests for use (notifications, residence applications) have been approved by the office.
+            foreach (var usage in new[] { Rasens.Data.Procedures.ProcedureKind.UsageRequestNotifications, Rasens.Data.Procedures.ProcedureKind.UsageRequestResidence })
+            {
+                db.Add(A.Case(Applicant).Notification().ForProcedure(usage).InStatus(Rasens.Data.Applications.ApplicationStatus.Completed).HeldBy(Examiner).Build());
+            }
+
             await db.SaveChangesAsync();
         }
 
@@ -70,6 +70,22 @@ public sealed class BothApps : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
         Directory.CreateDirectory(Screenshots);
+    }
+
+    /// <summary>The apps' own database, for what a test needs to exist before it starts (a case of the applicant's).</summary>
+    public Rasens.Data.RasensDbContext CreateContext()
+    {
+        var database = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(DataFolder, "rasens.db")}");
+        var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Rasens.Data.RasensDbContext>();
+        RasensDataRegistration.Configure(options, database);
+        return new Rasens.Data.RasensDbContext(options.Options);
+    }
+
+    public async Task SeedAsync(params object[] entities)
+    {
+        await using var db = CreateContext();
+        db.AddRange(entities);
+        await db.SaveChangesAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Rasens.E2E;
 
-/// <summary>A notification from the procedure list to the receipt e-mails, in Chromium against the running Portal.</summary>
+/// <summary>A notification from the procedure list to the receipt e-mails, the status list, details and Print Details, in Chromium against the running Portal.</summary>
 [Collection(BothAppsCollection.Name)]
 public sealed class NotificationJourneyTests(BothApps apps)
 {
@@ -39,10 +39,16 @@ public sealed class NotificationJourneyTests(BothApps apps)
         await page.ShootAsync("notification-03-confirmation");
         await page.GetByTestId("apply").ClickAsync();
 
-        var reference = (await page.GetByTestId("reference-number").InnerTextAsync()).Trim();
         var receiptNumber = (await page.GetByTestId("notification-receipt-number").InnerTextAsync()).Trim();
-        await page.ShootAsync("notification-04-completed");
-        Assert.Contains(reference, (await Mailbox.WaitForAsync(apps.Applicant.Email!, reference)).Body, StringComparison.Ordinal);
+        var reference = await page.CompletedAsync(apps.Applicant.Email!, "notification-04-completed");
         Assert.Contains(receiptNumber, (await Mailbox.WaitForAsync(apps.Applicant.Email!, receiptNumber)).Body, StringComparison.Ordinal);
+
+        var details = await page.DetailsAsync(apps.Portal.BaseUrl, reference, "notification-05");
+        Assert.Contains(receiptNumber, details, StringComparison.Ordinal);
+        var printed = await page.PrintedAsync();
+        foreach (var expected in new[] { reference, receiptNumber, "所属機関・配偶者に関する届出", "東京大学", "離脱" })
+        {
+            Assert.Contains(expected, printed, StringComparison.Ordinal);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Rasens.Testing;
 
 namespace Rasens.E2E;
 
@@ -35,5 +36,56 @@ public static class Pages
         await page.FillAsync("#Input_UserId", userId);
         await page.FillAsync("#Input_Password", password);
         await page.Locator("main form button[type=submit]").ClickAsync();
+    }
+
+    /// <summary>Proceed to Confirmation; if the page answers with errors instead, the test fails with them.</summary>
+    public static async Task ConfirmAsync(this IPage page, string button)
+    {
+        await page.Submit(button).ClickAsync();
+        await page.Locator("[data-testid=confirmation], [data-testid=error-summary]").First.WaitForAsync();
+        if (await page.GetByTestId("error-summary").CountAsync() > 0)
+        {
+            Assert.Fail("The form was refused: " + await page.GetByTestId("error-summary").InnerTextAsync());
+        }
+    }
+
+    /// <summary>The completion page's reference number, and its receipt e-mail arriving over SMTP.</summary>
+    public static async Task<string> CompletedAsync(this IPage page, string email, string shot)
+    {
+        var reference = (await page.GetByTestId("reference-number").InnerTextAsync()).Trim();
+        await page.ShootAsync(shot);
+        Assert.Contains(reference, (await Mailbox.WaitForAsync(email, reference)).Body, StringComparison.Ordinal);
+        return reference;
+    }
+
+    /// <summary>Finds the case in the status list by its reference number and opens its details; returns the page's text.</summary>
+    public static async Task<string> DetailsAsync(this IPage page, string baseUrl, string reference, string shot)
+    {
+        await page.GotoAsync($"{baseUrl}/Applications?Related={reference}");
+        await page.GetByTestId("cases").WaitForAsync();
+        Assert.Contains(reference, await page.GetByTestId("cases").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ShootAsync(shot + "-status-list");
+        await page.GetByTestId("cases").Locator("a").First.ClickAsync();
+        await page.GetByTestId("case-overview").WaitForAsync();
+        Assert.Contains(reference, await page.GetByTestId("case-overview").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ShootAsync(shot + "-details");
+        return await page.Locator("main").InnerTextAsync();
+    }
+
+    /// <summary>Print Details of the open details page, fetched with the page's own session, as text (saved for a person to look at when asked).</summary>
+    public static async Task<string> PrintedAsync(this IPage page, string language = "ja-JP", string? save = null)
+    {
+        var href = await page.GetByTestId("print").GetAttributeAsync("href");
+        // The request API does not send the browser's language; this does, as a click on the link would.
+        var response = await page.APIRequest.GetAsync(new Uri(new Uri(page.Url), href).ToString(),
+            new() { Headers = new Dictionary<string, string> { ["Accept-Language"] = language } });
+        Assert.Equal("application/pdf", response.Headers["content-type"]);
+        var pdf = await response.BodyAsync();
+        if (save is not null)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(BothApps.Screenshots, save), pdf);
+        }
+
+        return await Poppler.TextAsync(pdf);
     }
 }
