@@ -17,13 +17,15 @@ namespace Rasens.Data;
 /// The one model both apps share, on SQLite or PostgreSQL. Table and column names are snake_case on
 /// both engines so hand-written SQL reads the same everywhere.
 /// </summary>
-public sealed class RasensDbContext(DbContextOptions<RasensDbContext> options, TimeProvider? clock = null) : DbContext(options)
+public sealed class RasensDbContext(DbContextOptions<RasensDbContext> options, TimeProvider? clock = null, CaseDeadlines? deadlines = null) : DbContext(options)
 {
+    private static readonly CaseDeadlines DefaultDeadlines = new();
     private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly CaseDeadlines _deadlines = deadlines ?? DefaultDeadlines;
 
     public DbSet<ApplicantUser> ApplicantUsers => Set<ApplicantUser>();
 
@@ -73,16 +75,46 @@ public sealed class RasensDbContext(DbContextOptions<RasensDbContext> options, T
 
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
 
+    public DbSet<CaseCount> CaseCounts => Set<CaseCount>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareForSave();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var deltas = CaseCountDeltas.Of(ChangeTracker);
+        if (deltas.Count == 0)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        CaseCountDeltas.Apply(Database, deltas);
+        transaction?.Commit();
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves, and in the same transaction moves the case counts the change affects (opening one if the caller
+    /// has none), so a count is never ahead of or behind the cases it counts.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PrepareForSave();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var deltas = CaseCountDeltas.Of(ChangeTracker);
+        if (deltas.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await CaseCountDeltas.ApplyAsync(Database, deltas, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return saved;
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -104,6 +136,7 @@ public sealed class RasensDbContext(DbContextOptions<RasensDbContext> options, T
         configurationBuilder.Properties<VerificationPurpose>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<VerificationState>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<SimultaneousApplications>().HaveConversion<int>();
+        configurationBuilder.Properties<CaseStage>().HaveConversion<string>().HaveMaxLength(16);
 
         // Every instant is UTC; SQLite returns Unspecified without this.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
@@ -120,7 +153,7 @@ public sealed class RasensDbContext(DbContextOptions<RasensDbContext> options, T
 
     /// <summary>
     /// Within the save's own transaction: bump the version of every changed aggregate (the optimistic
-    /// concurrency token both engines check) and turn raised domain events into outbox rows.
+    /// concurrency token both engines check), set its deadline, and turn raised domain events into outbox rows.
     /// </summary>
     private void PrepareForSave()
     {
@@ -131,6 +164,11 @@ public sealed class RasensDbContext(DbContextOptions<RasensDbContext> options, T
             if (entry.State == EntityState.Modified)
             {
                 application.IncrementVersion();
+            }
+
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                application.SetDueAt(_deadlines.DueAt(application));
             }
 
             foreach (var domainEvent in application.Events)

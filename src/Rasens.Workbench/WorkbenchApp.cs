@@ -24,10 +24,17 @@ public static class WorkbenchApp
         // Every page needs a signed-in member of staff unless it says otherwise.
         builder.Services.AddSignInRateLimit(builder.Configuration.GetValue("RateLimiting:SignInPermitPerMinute", 10), context => context.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()["TooManyAttempts"]);
         builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            // Queues and cases are examiners' and supervisors' work; administrators keep the catalogue.
+            .AddPolicy(StaffIdentity.CaseWorkPolicy, policy => policy.RequireRole(nameof(StaffRole.Examiner), nameof(StaffRole.Supervisor)));
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedAuthorization>();
 
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
-        builder.Services.AddRazorPages()
+        builder.Services.AddRazorPages(options =>
+            {
+                options.Conventions.AuthorizeFolder("/Queues", StaffIdentity.CaseWorkPolicy);
+                options.Conventions.AuthorizeFolder("/Cases", StaffIdentity.CaseWorkPolicy);
+            })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

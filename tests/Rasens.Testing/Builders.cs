@@ -117,7 +117,7 @@ public sealed class CaseBuilder(ApplicantUser owner)
 {
     private Workflow _workflow = Workflow.Application;
     private ApplicationStatus _status = ApplicationStatus.Pending;
-    private StaffUser? _holder;
+    private Actor? _holder;
     private ProcedureKind? _procedure;
     private string _payload = "{}";
 
@@ -146,7 +146,9 @@ public sealed class CaseBuilder(ApplicantUser owner)
         return this;
     }
 
-    public CaseBuilder HeldBy(StaffUser holder)
+    public CaseBuilder HeldBy(StaffUser holder) => HeldBy(holder.ToActor());
+
+    public CaseBuilder HeldBy(Actor holder)
     {
         _holder = holder;
         return this;
@@ -174,10 +176,10 @@ public sealed class CaseBuilder(ApplicantUser owner)
         if (path.Count > 0 || _holder is not null)
         {
             var holder = _holder ?? throw new InvalidOperationException("A case past Pending needs a holder: call HeldBy(staff).");
-            Must(application.Claim(holder.ToActor(), now));
+            Must(application.Claim(holder, now));
             foreach (var (action, byApplicant) in path)
             {
-                Must(application.Apply(action, byApplicant ? applicant : holder.ToActor(), now, InputFor(action, unique)));
+                Must(application.Apply(action, byApplicant ? applicant : holder, now, InputFor(action, unique)));
             }
         }
 

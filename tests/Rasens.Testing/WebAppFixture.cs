@@ -18,6 +18,9 @@ public interface IWebApp
 
     TestClock Clock { get; }
 
+    /// <summary>The app's data folder (uploads under files/, e-mail pickup under mail/).</summary>
+    string DataFolder { get; }
+
     HttpClient Browser();
 }
 

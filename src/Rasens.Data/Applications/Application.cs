@@ -39,6 +39,15 @@ public sealed class Application
 
     public ApplicationStatus Status { get; private set; }
 
+    /// <summary>
+    /// Where the case is in the office's work, derived from <see cref="Status"/> on every change and stored so
+    /// queues (New, Overdue) read it from an index: the examiner's clock runs, waits for the applicant, or is done.
+    /// </summary>
+    public CaseStage Stage { get; private set; }
+
+    /// <summary>When the working-day deadline of the procedure falls (see <see cref="CaseDeadlines"/>); none while waiting or done.</summary>
+    public DateTime? DueAt { get; private set; }
+
     public Guid ApplicantId { get; private set; }
 
     public int OfficeId { get; private set; }
@@ -111,6 +120,7 @@ public sealed class Application
             ProcedureId = input.ProcedureId,
             Workflow = input.Workflow,
             Status = ApplicationStatus.Pending,
+            Stage = CaseStage.Active,
             ApplicantId = input.ApplicantId,
             OfficeId = input.OfficeId,
             ApplicantName = input.ApplicantName,
@@ -264,6 +274,36 @@ public sealed class Application
         return Result.Ok;
     }
 
+    public static CaseStage StageOf(ApplicationStatus status) =>
+        status.IsFinal() ? CaseStage.Closed : status.IsWaitingForApplicant() ? CaseStage.Waiting : CaseStage.Active;
+
+    /// <summary>Called by the persistence layer when the case is saved (the deadline depends on configuration).</summary>
+    internal void SetDueAt(DateTime? due) => DueAt = due;
+
+    /// <summary>A member of staff writes a note on the case (staff only; the applicant never sees it).</summary>
+    public Result<InternalNote> AddNote(Actor by, string text, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        if (!by.IsStaff)
+        {
+            return CaseErrors.RoleNotPermitted(by.Role, CaseAction.Receive);
+        }
+
+        var trimmed = text?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            return CaseErrors.NoteRequired;
+        }
+
+        if (trimmed.Length > 4000)
+        {
+            return CaseErrors.NoteTooLong;
+        }
+
+        _events.Add(new CaseNoteAdded(ApplicantId, OfficeId, by.Id, by.Name));
+        return Result<InternalNote>.Success(new InternalNote { ApplicationId = Id, AuthorId = by.Id, AuthorName = by.Name, CreatedAt = now, Text = trimmed });
+    }
+
     /// <summary>Called by the persistence layer after the events have been written to the outbox.</summary>
     internal void ClearEvents() => _events.Clear();
 
@@ -297,6 +337,7 @@ public sealed class Application
         }
 
         Status = transition.To;
+        Stage = StageOf(transition.To);
         StatusChangedAt = now;
         switch (transition.To)
         {
@@ -317,6 +358,14 @@ public sealed class Application
         _events.Add(new CaseStatusChanged(ApplicantId, OfficeId, from, transition.To, action));
         return Result.Ok;
     }
+}
+
+/// <summary>The examiner's side of a case: working on it, waiting for the applicant, or done.</summary>
+public enum CaseStage
+{
+    Active = 1,
+    Waiting = 2,
+    Closed = 3,
 }
 
 /// <summary>Which simultaneous applications came with a residence application (002 §4.2.4).</summary>

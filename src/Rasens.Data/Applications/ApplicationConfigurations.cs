@@ -21,6 +21,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.AssigneeName).HasMaxLength(100);
         builder.Property(a => a.Payload).IsRequired();
         builder.Property(a => a.Version).IsConcurrencyToken();
+        // The default only serves rows that existed before the column (0004); the application always sets it.
+        builder.Property(a => a.Stage).HasDefaultValue(CaseStage.Active).HasSentinel((CaseStage)0);
 
         builder.HasIndex(a => a.ReferenceNumber).IsUnique();
         builder.HasIndex(a => a.SubmissionKey).IsUnique();
@@ -35,6 +37,9 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.HasIndex(a => new { a.ApplicantId, a.SubmittedAt });
         builder.HasIndex(a => new { a.OfficeId, a.Status });
         builder.HasIndex(a => new { a.ProcedureId, a.Status });
+        // New (nobody holds it, clock running) and My cases read in received order; Overdue by deadline.
+        builder.HasIndex(a => new { a.Stage, a.AssigneeId, a.SubmittedAt, a.Id });
+        builder.HasIndex(a => new { a.Stage, a.DueAt, a.Id });
 
         builder.HasOne<Procedure>().WithMany().HasForeignKey(a => a.ProcedureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicantUser>().WithMany().HasForeignKey(a => a.ApplicantId).OnDelete(DeleteBehavior.Restrict);

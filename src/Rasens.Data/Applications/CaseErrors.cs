@@ -29,5 +29,17 @@ public static class CaseErrors
     public static Error ReasonRequired(CaseAction action) =>
         new("case.reason-required", $"{action} needs a reason the applicant can read.");
 
+    public static Error NoteRequired { get; } = new("case.note-required", "Write the note before saving it.");
+
+    public static Error NoteTooLong { get; } = new("case.note-too-long", "A note can be at most 4,000 characters.");
+
+    public static Error NotFound { get; } = new("case.not-found", "There is no such case.");
+
+    public static Error ItemsRequired { get; } = new("case.items-required", "List at least one item the applicant must correct.");
+
+    public static Error ItemInvalid { get; } = new("case.item-invalid", "Each item needs a field, a document or the photo, and a message of up to 1,000 characters.");
+
+    public static Error StaffNotFound { get; } = new("case.staff-not-found", "Choose an active examiner or supervisor.");
+
     public static Error NotSupervisor { get; } = new("case.not-supervisor", "Only a supervisor can assign or force-release cases.");
 }

@@ -40,7 +40,8 @@ public sealed record CaseAssigned(Guid ApplicantId, int OfficeId, Guid? Previous
     public override string Type => "case.assigned";
 }
 
-public sealed record CaseNoteAdded(Guid ApplicantId, int OfficeId, long NoteId) : DomainEvent(ApplicantId, OfficeId)
+/// <summary>An internal note was added (staff only: never routed to the Portal).</summary>
+public sealed record CaseNoteAdded(Guid ApplicantId, int OfficeId, Guid AuthorId, string AuthorName) : DomainEvent(ApplicantId, OfficeId)
 {
     public override string Type => "case.note-added";
 }

@@ -43,6 +43,10 @@ public static class RasensDataRegistration
         services.AddScoped<Applications.ApplicantCases>();
         services.AddScoped<Applications.Corrections>();
         services.AddScoped<Applications.Attachments>();
+        services.AddScoped<Applications.CaseWork>();
+        services.AddScoped<Applications.CaseQueues>();
+        services.AddSingleton<Applications.OverdueCount>();
+        services.AddSingleton(new Applications.CaseDeadlines(configuration.GetSection("Rasens:Deadlines").Get<Applications.DeadlineOptions>()));
         services.AddScoped<Forms.SavedForms>();
         services.AddScoped<Forms.FormChecks>();
         services.AddScoped<Procedures.ProcedureSearch>();

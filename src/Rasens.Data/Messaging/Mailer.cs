@@ -17,6 +17,7 @@ public sealed class Mailer(RasensDbContext db, TimeProvider clock)
         "registration-link", "user-registered", "user-id-reminder", "password-reset-link", "password-changed",
         "email-change-link", "email-changed-old", "email-changed-new", "user-info-changed", "usage-request-received",
         "application-received", "notification-receipt-number",
+        "case-received", "case-returned", "case-approved", "case-denied", "case-completed", "notification-registered", "notification-error",
     ];
 
     public OutboxEmail Queue(string template, string to, string culture, IReadOnlyDictionary<string, string> values, string? deduplicationKey = null)

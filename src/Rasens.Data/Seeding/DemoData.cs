@@ -112,16 +112,9 @@ public static class DemoData
             var submittedAt = now.AddMinutes(-faker.Random.Int(60, 60 * 24 * 150));
             var actorApplicant = new Actor(ActorRole.Applicant, applicant.Id, applicant.NameEnglish);
             var card = faker.Random.Replace("??########??").ToUpperInvariant();
-            var nationality = faker.Address.Country();
-            var payload = JsonSerializer.Serialize(new
-            {
-                nameEnglish = applicant.NameEnglish,
-                nationality,
-                dateOfBirth = faker.Date.Past(40, now.AddYears(-18)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                residenceCardNumber = card,
-                statusOfResidence = status.Code,
-                phone = applicant.PhoneNumber,
-            });
+            var nationality = faker.Address.Country() is { Length: <= 50 } country ? country : "Viet Nam";
+            var born = DateOnly.FromDateTime(faker.Date.Past(40, now.AddYears(-18)));
+            var payload = JsonSerializer.Serialize(DemoPayloads.For(procedure.Kind, faker, applicant.NameEnglish, card, nationality, born, DateOnly.FromDateTime(JapanTime.FromUtc(submittedAt))));
             var application = Application.Submit(
                 new NewApplication(procedure.Id, procedure.Workflow!.Value, applicant.Id, office.Id,
                     await numbers.ReferenceNumberAsync(submittedAt, cancellationToken), applicant.NameEnglish, procedure.FormVersion, payload)
@@ -134,6 +127,7 @@ public static class DemoData
                         : null,
                     ResidenceCardNumber = card,
                     Nationality = nationality,
+                    DateOfBirth = born,
                     StatusOfResidenceCode = status.Code,
                 },
                 actorApplicant,

@@ -305,6 +305,26 @@ public sealed class ResidenceFormsTests
         Assert.Empty(missing);
     }
 
+    [Theory]
+    [InlineData(ProcedureKind.InstitutionOrSpouseNotification)]
+    [InlineData(ProcedureKind.ExtensionOfPeriodOfStay)]
+    [InlineData(ProcedureKind.ChangeOfStatusOfResidence)]
+    [InlineData(ProcedureKind.AuthorizedEmploymentCertificate)]
+    [InlineData(ProcedureKind.ChangeOfMethodOfReceipt)]
+    public void DemoPayloads_AreValidEntriesOfTheirForm(ProcedureKind procedure)
+    {
+        var form = FormDefinitions.For(procedure)!;
+        for (var seed = 0; seed < 50; seed++)
+        {
+            var faker = new Bogus.Faker { Random = new Bogus.Randomizer(seed) };
+            var values = Rasens.Data.Seeding.DemoPayloads.For(procedure, faker, "O'BRIEN-SMITH anne marie", "AB12345678CD", "Viet Nam", new DateOnly(1995, 5, 5), Today);
+
+            var check = form.Check(values.ToDictionary(v => v.Key, v => (string?)v.Value), Today);
+
+            Assert.True(check.IsValid, $"{procedure} seed {seed}: {Describe(check)}");
+        }
+    }
+
     private static string Describe(FormCheck check) => string.Join(", ", check.Errors.Select(e => $"{e.Key}:{e.Code}"));
 
     private static string RepositoryRoot()

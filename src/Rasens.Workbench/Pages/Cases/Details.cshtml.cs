@@ -1,0 +1,147 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Rasens.Data;
+using Rasens.Data.Accounts;
+using Rasens.Data.Applications;
+using Rasens.Data.Audit;
+using Rasens.Data.Forms;
+using Rasens.Data.Procedures;
+using Rasens.Workbench.Infrastructure;
+
+namespace Rasens.Workbench.Pages.Cases;
+
+/// <summary>
+/// The case page (issue 5): the applicant, every submitted field labelled in Japanese and English from the
+/// procedure's form, simultaneous applications, photo and files, status timeline, audit journal, internal notes,
+/// related cases, and the actions the state machine allows this member of staff now. The actions are in
+/// Details.Actions.cs.
+/// </summary>
+public sealed partial class DetailsModel(
+    RasensDbContext db, CaseWork work, CaseQueues queues, CaseDeadlines deadlines, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+{
+    private static readonly CultureInfo Japanese = CultureInfo.GetCultureInfo("ja");
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    public Application Case { get; private set; } = null!;
+
+    public Procedure Procedure { get; private set; } = null!;
+
+    public string ProcedureName { get; private set; } = "";
+
+    public string OfficeName { get; private set; } = "";
+
+    public ApplicantUser? Applicant { get; private set; }
+
+    /// <summary>Each submitted section with its rows' labels in Japanese and in English.</summary>
+    public IReadOnlyList<(string TitleJa, string TitleEn, IReadOnlyList<(string LabelJa, string LabelEn, string Value)> Rows)> Sections { get; private set; } = [];
+
+    public IReadOnlyList<Attachment> Files { get; private set; } = [];
+
+    public IReadOnlyList<AuditEntry> Journal { get; private set; } = [];
+
+    public IReadOnlyList<InternalNote> Notes { get; private set; } = [];
+
+    public IReadOnlyList<CorrectionRequest> Corrections { get; private set; } = [];
+
+    public IReadOnlyList<QueueRow> Related { get; private set; } = [];
+
+    public IReadOnlyList<StaffUser> Staff { get; private set; } = [];
+
+    public IReadOnlyList<CaseAction> Allowed { get; private set; } = [];
+
+    public Ageing Ageing { get; private set; }
+
+    public Actor Me { get; private set; } = null!;
+
+    /// <summary>What the last action did, or why it was refused, in the user's language.</summary>
+    public string? Done { get; private set; }
+
+    public string? Refusal { get; private set; }
+
+    public bool CanClaim => Case.AssigneeId is null && !Case.Status.IsFinal();
+
+    public bool CanRelease => Case.AssigneeId is { } holder && (holder == Me.Id || Me.Role == ActorRole.Supervisor);
+
+    public bool CanAssign => Me.Role == ActorRole.Supervisor && !Case.Status.IsFinal();
+
+    public bool HoldsIt => Case.AssigneeId == Me.Id;
+
+    public async Task<IActionResult> OnGetAsync(long id, string? done, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Done = done is not null && text["Done_" + done] is { ResourceNotFound: false } message ? message.Value : null;
+        // Opening a case is recorded: who looked at whose personal data, and when.
+        db.Record(Me, "case.view", AuditOutcome.Succeeded, clock.GetUtcNow().UtcDateTime, applicationId: id, remoteAddress: HttpContext.Connection.RemoteIpAddress?.ToString());
+        await db.SaveChangesAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>One of the case's files, shown in the browser (photo, PDF) or, with download=true, saved.</summary>
+    public async Task<IActionResult> OnGetFileAsync(long id, Guid file, bool download, CancellationToken cancellationToken)
+    {
+        var attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == file && a.ApplicationId == id, cancellationToken);
+        if (attachment is null || await HttpContext.RequestServices.GetRequiredService<Rasens.Data.Files.IFileStore>().OpenReadAsync(attachment.StoredName, cancellationToken) is not { } content)
+        {
+            return NotFound();
+        }
+
+        db.Record(User.ToActor(), download ? "case.file-download" : "case.file-view", AuditOutcome.Succeeded, clock.GetUtcNow().UtcDateTime,
+            details: attachment.OriginalFileName, applicationId: id);
+        await db.SaveChangesAsync(cancellationToken);
+        var name = Attachments.SafeFileName(attachment.OriginalFileName);
+        if (download)
+        {
+            return File(content, attachment.ContentType, name);
+        }
+
+        Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { Inline = true, FileName = name }.ToString();
+        return File(content, attachment.ContentType);
+    }
+
+    public string FileLink(Attachment file, bool download = false) =>
+        $"/Cases/{Case.Id}?handler=File&file={file.Id}{(download ? "&download=true" : "")}";
+
+    public string FieldLabel(string target)
+    {
+        var field = FormDefinitions.For(Procedure.Kind)?.FindField(target);
+        return field is null ? target : FormTexts.Get(field.LabelKey);
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
+    {
+        Me = User.ToActor();
+        var found = await db.Applications.AsNoTracking().Include(a => a.History).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (found is null)
+        {
+            return false;
+        }
+
+        Case = found;
+        Procedure = await db.Procedures.AsNoTracking().Include(p => p.Texts).SingleAsync(p => p.Id == found.ProcedureId, cancellationToken);
+        ProcedureName = Procedure.TextFor(CultureInfo.CurrentUICulture.Name)?.Name ?? Procedure.Code;
+        var office = await db.Offices.AsNoTracking().SingleAsync(o => o.Id == found.OfficeId, cancellationToken);
+        OfficeName = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ja" ? office.NameJa : office.NameEn;
+        Applicant = await db.ApplicantUsers.AsNoTracking().SingleOrDefaultAsync(a => a.Id == found.ApplicantId, cancellationToken);
+        var ja = CaseFields.Read(found, Procedure.Kind, Japanese);
+        var en = CaseFields.Read(found, Procedure.Kind, English);
+        Sections = [.. ja.Zip(en, (j, e) => (j.Title, e.Title, (IReadOnlyList<(string, string, string)>)[.. j.Rows.Zip(e.Rows, (jr, er) => (jr.Label, er.Label, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ja" ? jr.Value : er.Value))]))];
+        Files = await db.Attachments.AsNoTracking().Where(a => a.ApplicationId == id).OrderBy(a => a.UploadedAt).ToListAsync(cancellationToken);
+        Journal = await db.AuditEntries.AsNoTracking().Where(a => a.ApplicationId == id).OrderByDescending(a => a.Id).Take(200).ToListAsync(cancellationToken);
+        Notes = await db.InternalNotes.AsNoTracking().Where(n => n.ApplicationId == id).OrderByDescending(n => n.CreatedAt).ToListAsync(cancellationToken);
+        Corrections = await db.CorrectionRequests.AsNoTracking().Include(r => r.Items).Where(r => r.ApplicationId == id).OrderByDescending(r => r.Round).ToListAsync(cancellationToken);
+        Related = await queues.RelatedAsync(found, cancellationToken);
+        Staff = Me.Role == ActorRole.Supervisor
+            ? await db.StaffUsers.AsNoTracking().Where(s => s.IsActive && (s.Role == StaffRole.Examiner || s.Role == StaffRole.Supervisor)).OrderBy(s => s.DisplayName).ToListAsync(cancellationToken)
+            : [];
+        Allowed = found.AllowedTransitions(Me);
+        Ageing = deadlines.AgeingOf(found, clock.GetUtcNow().UtcDateTime);
+        return true;
+    }
+}

@@ -1,0 +1,149 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Rasens.Data;
+using Rasens.Data.Applications;
+using Rasens.Data.Forms;
+using Rasens.Workbench.Infrastructure;
+
+namespace Rasens.Workbench.Pages.Cases;
+
+/// <summary>
+/// Return for correction (residence applications, 002 §5.2) or registration error (notifications, 001 §4.3):
+/// an itemised list — which fields to fix, which documents or the photo to attach again, each with a message —
+/// and a note. The Portal shows the applicant exactly these items. Rows left empty are ignored; nothing typed is lost.
+/// </summary>
+public sealed class ReturnModel(RasensDbContext db, CaseWork work, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public const int Rows = 6;
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    [BindProperty]
+    public string? Note { get; set; }
+
+    [BindProperty]
+    public List<ItemInput> Items { get; set; } = [.. Enumerable.Range(0, Rows).Select(_ => new ItemInput())];
+
+    public Application Case { get; private set; } = null!;
+
+    public FormDefinition? Form { get; private set; }
+
+    public string ProcedureName { get; private set; } = "";
+
+    public bool IsNotification => Case.Workflow == Workflow.Notification;
+
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+
+    public string? Refusal { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        Version = Case.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(long id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        var items = new List<ReturnItem>();
+        for (var i = 0; i < Items.Count && i < Rows; i++)
+        {
+            var row = Items[i];
+            var target = row.Kind switch { CorrectionItemKind.Field => row.Field, CorrectionItemKind.Document => row.Document, _ => "photo" };
+            if (row.Kind is null && string.IsNullOrWhiteSpace(row.Message))
+            {
+                continue;
+            }
+
+            if (row.Kind is null || string.IsNullOrWhiteSpace(target))
+            {
+                Errors[$"Items_{i}__Kind"] = text["Error_item.target", i + 1];
+            }
+            else if (string.IsNullOrWhiteSpace(row.Message) || row.Message.Trim().Length > CaseWork.MaxItemMessage)
+            {
+                Errors[$"Items_{i}__Message"] = text["Error_item.message", i + 1];
+            }
+            else
+            {
+                items.Add(new ReturnItem(row.Kind.Value, target!, row.Message));
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(Note))
+        {
+            Errors["Note"] = text[IsNotification ? "Error_return.details-required" : "Error_return.note-required"];
+        }
+
+        if (!IsNotification && items.Count == 0 && Errors.Count == 0)
+        {
+            Errors["Items_0__Kind"] = text["Error_case.items-required"];
+        }
+
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+
+        var staff = User.ToActor();
+        var result = IsNotification
+            ? await work.FlagRegistrationErrorAsync(id, Version, staff, Note!, items, cancellationToken)
+            : await work.ReturnAsync(id, Version, staff, items, Note!, cancellationToken);
+        if (result.Succeeded)
+        {
+            return Redirect($"/Cases/{id}?done={(IsNotification ? "registration-error" : "returned")}");
+        }
+
+        Refusal = text["Error_" + result.Error!.Code] is { ResourceNotFound: false } known ? known : result.Error.Message;
+        await LoadAsync(id, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The form's fields the examiner can point at, labelled in Japanese and English.</summary>
+    public IEnumerable<(string Key, string Label)> Fields() =>
+        Form is null
+            ? []
+            : Form.Sections.Where(s => s.MaxRepeat == 0).SelectMany(s => s.Fields)
+                .Select(f => (f.Key, $"{FormTexts.Get(f.LabelKey, CultureInfo.GetCultureInfo("ja"))} / {FormTexts.Get(f.LabelKey, CultureInfo.GetCultureInfo("en"))}"))
+                .DistinctBy(f => f.Key);
+
+    private async Task<IActionResult?> LoadAsync(long id, CancellationToken cancellationToken)
+    {
+        var found = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        Case = found;
+        var procedure = await db.Procedures.AsNoTracking().Include(p => p.Texts).SingleAsync(p => p.Id == found.ProcedureId, cancellationToken);
+        ProcedureName = procedure.TextFor(CultureInfo.CurrentUICulture.Name)?.Name ?? procedure.Code;
+        Form = FormDefinitions.For(procedure.Kind);
+        var action = found.Workflow == Workflow.Notification ? CaseAction.FlagRegistrationError : CaseAction.ReturnForCorrection;
+        // Only the holder, with the case in the right status, gets this form; anyone else goes back to the case.
+        return found.AllowedTransitions(User.ToActor()).Contains(action) ? null : Redirect($"/Cases/{id}");
+    }
+
+    public sealed class ItemInput
+    {
+        public CorrectionItemKind? Kind { get; set; }
+
+        public string? Field { get; set; }
+
+        public string? Document { get; set; }
+
+        public string? Message { get; set; }
+    }
+}
