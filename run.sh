@@ -8,6 +8,9 @@ ROOT=$(pwd)
 DATA=${RASENS_DATA:-$ROOT/data}
 WORKBENCH_URL=${RASENS_WORKBENCH_URL:-http://127.0.0.1:5080}
 PORTAL_URL=${RASENS_PORTAL_URL:-http://127.0.0.1:5090}
+# The Workbench asks staff for an authenticator code after the password unless told otherwise; the demo tells
+# it otherwise so the printed sign-ins work at once. RASENS_REQUIRE_TWO_FACTOR=true keeps it on.
+REQUIRE_TWO_FACTOR=${RASENS_REQUIRE_TWO_FACTOR:-false}
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}
 
 command -v dotnet >/dev/null || { echo "The .NET SDK 10 is required: https://dot.net" >&2; exit 1; }
@@ -23,7 +26,7 @@ echo "Preparing the database in $DATA…"
 (cd src/Rasens.Workbench && dotnet bin/Release/net10.0/Rasens.Workbench.dll migrate "${settings[@]}" --Rasens:SeedDemoData=true)
 
 # Each app runs as a direct child (exec), so the PIDs below are the apps themselves.
-(cd src/Rasens.Workbench && exec dotnet bin/Release/net10.0/Rasens.Workbench.dll "${settings[@]}" --urls "$WORKBENCH_URL") &
+(cd src/Rasens.Workbench && exec dotnet bin/Release/net10.0/Rasens.Workbench.dll "${settings[@]}" "--Workbench:RequireTwoFactor=$REQUIRE_TWO_FACTOR" --urls "$WORKBENCH_URL") &
 workbench=$!
 (cd src/Rasens.Portal && exec dotnet bin/Release/net10.0/Rasens.Portal.dll "${settings[@]}" --urls "$PORTAL_URL") &
 portal=$!
@@ -52,12 +55,19 @@ for url in "$WORKBENCH_URL" "$PORTAL_URL"; do
   done
 done
 
+if [ "${REQUIRE_TWO_FACTOR,,}" = "true" ]; then
+  two_factor="on: staff set up an authenticator app at their first sign-in, then enter its code every time"
+else
+  two_factor="off for this demo (staff sign in with the password alone); turn it on with RASENS_REQUIRE_TWO_FACTOR=true ./run.sh"
+fi
+
 cat <<MSG
 
 Rasens is running.
   Workbench (staff)      $WORKBENCH_URL
   Portal (applicants)    $PORTAL_URL
   Data folder            $DATA   (database rasens.db, e-mails in mail/*.eml)
+  Two-factor sign-in     $two_factor
 
 Demo sign-ins (generated on the first run, kept in $DATA/demo-accounts.txt):
 $(sed 's/^/  /' "$DATA/demo-accounts.txt" 2>/dev/null || echo "  (none: this data folder was not seeded by run.sh)")

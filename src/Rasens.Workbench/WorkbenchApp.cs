@@ -12,13 +12,18 @@ public static class WorkbenchApp
 {
     public const string CookieName = "Rasens.Workbench";
 
+    /// <summary>The name authenticator apps list the Workbench's codes under (not translated: it is stored in the app).</summary>
+    public const string AuthenticatorIssuer = "Rasens Workbench";
+
     public static readonly CultureInfo[] Cultures = [new("ja"), new("en")];
 
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddRasensData(builder.Configuration, "Rasens.Workbench");
-        var idle = TimeSpan.FromMinutes(builder.Configuration.GetValue("Workbench:IdleTimeoutMinutes", 30));
+        var options = builder.Configuration.GetSection("Workbench").Get<WorkbenchOptions>() ?? new WorkbenchOptions();
+        builder.Services.AddSingleton(options);
+        var idle = TimeSpan.FromMinutes(options.IdleTimeoutMinutes);
         builder.Services.AddAccounts<StaffUser, StaffUserClaim, StaffUserLogin, StaffUserToken, StaffClaimsPrincipalFactory>(
             CookieName, "/Account/SignIn", "/Account/Denied", idle, SameSiteMode.Strict);
         // Every page needs a signed-in member of staff unless it says otherwise.

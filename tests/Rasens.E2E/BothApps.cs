@@ -20,6 +20,16 @@ public sealed class BothApps : IAsyncLifetime
 
     public StaffUser Examiner { get; } = A.Staff(StaffRole.Examiner).WithPassword(StaffPassword).Build();
 
+    public StaffUser Supervisor { get; } = A.Staff(StaffRole.Supervisor).WithPassword(StaffPassword).Build();
+
+    /// <summary>
+    /// The apps here run as configured by default, so staff sign in with a code as well: these two have an
+    /// authenticator set up already (sign in with <see cref="StaffSignIn.SignInStaffAsync"/>).
+    /// </summary>
+    public string ExaminerAuthenticatorKey { get; } = Totp.NewKey();
+
+    public string SupervisorAuthenticatorKey { get; } = Totp.NewKey();
+
     public ApplicantUser Applicant { get; } = A.Applicant().WithPassword(ApplicantPassword).Build();
 
     public AppProcess Workbench { get; private set; } = null!;
@@ -39,7 +49,9 @@ public sealed class BothApps : IAsyncLifetime
 
         await using (var db = CreateContext())
         {
-            db.AddRange(Examiner, Applicant);
+            db.AddRange(Examiner, Supervisor, Applicant);
+            // Written where Identity keeps authenticator keys (its store's AuthenticatorKey token), two-factor on.
+            db.AddRange(A.AuthenticatorFor(Examiner, ExaminerAuthenticatorKey), A.AuthenticatorFor(Supervisor, SupervisorAuthenticatorKey));
             await db.SaveChangesAsync();
             // The applicant's requests for use (notifications, residence applications) have been approved by the office.
             foreach (var usage in new[] { Rasens.Data.Procedures.ProcedureKind.UsageRequestNotifications, Rasens.Data.Procedures.ProcedureKind.UsageRequestResidence })

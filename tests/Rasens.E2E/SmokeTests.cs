@@ -20,6 +20,10 @@ public sealed class SmokeTests(BothApps apps)
         await page.GetByLabel("ユーザー名").FillAsync(apps.Examiner.UserName!);
         await page.GetByLabel("パスワード").FillAsync(BothApps.StaffPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+        // Two-factor is on by default: the code from the examiner's authenticator comes next.
+        await page.WaitForURLAsync("**/Account/EnterCode**");
+        await page.GetByLabel("認証コード").FillAsync(await StaffSignIn.FreshCodeAsync(apps.ExaminerAuthenticatorKey));
+        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
 
         var user = page.GetByTestId("signed-in-user");
         await user.WaitForAsync();

@@ -18,6 +18,16 @@ public static class A
 
     public static CaseBuilder Case(ApplicantUser owner) => new(owner);
 
+    /// <summary>
+    /// An authenticator already set up for <paramref name="staff"/> (two-factor turned on), written where Identity
+    /// keeps it: the user's AuthenticatorKey token of its own store. Seed it together with the user.
+    /// </summary>
+    public static StaffUserToken AuthenticatorFor(StaffUser staff, string base32Key)
+    {
+        staff.TwoFactorEnabled = true;
+        return new StaffUserToken { UserId = staff.Id, LoginProvider = "[AspNetUserStore]", Name = "AuthenticatorKey", Value = base32Key };
+    }
+
     internal static int Next() => Interlocked.Increment(ref _serial);
 
     /// <summary>1 → A, 26 → Z, 27 → AA: names in capital letters only, as the name format requires.</summary>

@@ -39,6 +39,9 @@ public abstract class WebAppFixture<TEntryPoint, TDatabase> : WebApplicationFact
     /// <summary>High by default: in-process tests share one "address"; the rate-limit test lowers it.</summary>
     protected virtual int SignInPermitPerMinute => 100_000;
 
+    /// <summary>Configuration a fixture sets on top of the app's own (e.g. a feature switched off for most tests).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(DataFolder);
@@ -73,6 +76,11 @@ public abstract class WebAppFixture<TEntryPoint, TDatabase> : WebApplicationFact
         builder.UseSetting("Rasens:SeedDemoData", "false");
         builder.UseSetting("Rasens:PortalUrl", "http://localhost");
         builder.UseSetting("RateLimiting:SignInPermitPerMinute", SignInPermitPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }

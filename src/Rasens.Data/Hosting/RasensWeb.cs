@@ -50,7 +50,9 @@ public static class RasensWeb
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddScoped<PasswordSignIn<TUser>>();
+        services.AddScoped<TwoFactorSignIn<TUser>>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies =>
+        {
             cookies.ApplicationCookie?.Configure(options =>
             {
                 options.Cookie.Name = cookieName;
@@ -60,10 +62,26 @@ public static class RasensWeb
                 options.LoginPath = loginPath;
                 options.AccessDeniedPath = deniedPath;
                 IdleSession.Configure(options, idleTimeout);
-            }));
-        // The cookie handler reads the same clock as everything else (tests move it).
-        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .Configure<TimeProvider>((options, clock) => options.TimeProvider = clock);
+            });
+            // The half-signed-in state between password and authenticator code (see TwoFactorSignIn): named after
+            // the app (both apps share a host name, and cookies ignore ports), never renewed, gone after 5 minutes.
+            cookies.TwoFactorUserIdCookie?.Configure(options =>
+            {
+                options.Cookie.Name = cookieName + ".TwoFactor";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = sameSite;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = Authenticator.PendingLifetime;
+                options.SlidingExpiration = false;
+            });
+        });
+        // The cookie handlers read the same clock as everything else (tests move it).
+        foreach (var scheme in new[] { IdentityConstants.ApplicationScheme, IdentityConstants.TwoFactorUserIdScheme })
+        {
+            services.AddOptions<CookieAuthenticationOptions>(scheme)
+                .Configure<TimeProvider>((options, clock) => options.TimeProvider = clock);
+        }
+
         return services;
     }
 

@@ -8,10 +8,14 @@ using Rasens.Data.Accounts;
 
 namespace Rasens.Workbench.Pages.Account;
 
-/// <summary>Staff sign-in: user name and password, five failures lock the account, every attempt audited.</summary>
+/// <summary>
+/// Staff sign-in: user name and password, five failures lock the account, every attempt audited. With
+/// Workbench:RequireTwoFactor (the default) a correct password leads on to the authenticator code, or to setting
+/// one up, instead of signing in.
+/// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RasensWeb.SignInRateLimit)]
-public sealed class SignInModel(PasswordSignIn<StaffUser> signIn) : PageModel
+public sealed class SignInModel(PasswordSignIn<StaffUser> signIn, WorkbenchOptions options) : PageModel
 {
     [BindProperty]
     public Credentials Input { get; set; } = new();
@@ -32,11 +36,19 @@ public sealed class SignInModel(PasswordSignIn<StaffUser> signIn) : PageModel
             return Page();
         }
 
-        if (await signIn.AttemptAsync(Input.UserName, Input.Password, "staff.sign-in", HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken))
+        var step = await signIn.AttemptAsync(Input.UserName, Input.Password, "staff.sign-in", HttpContext.Connection.RemoteIpAddress?.ToString(),
+            options.RequireTwoFactor, cancellationToken);
+        return step switch
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-        }
+            SignInStep.SignedIn => LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/"),
+            SignInStep.CodeRequired => RedirectToPage("/Account/EnterCode", new { ReturnUrl }),
+            SignInStep.EnrolmentRequired => RedirectToPage("/Account/SetUpAuthenticator", new { ReturnUrl }),
+            SignInStep.Refused => Refused(),
+        };
+    }
 
+    private PageResult Refused()
+    {
         // The same message whatever went wrong: never say which of the two fields was wrong.
         Failed = true;
         Input.Password = "";

@@ -138,6 +138,33 @@ public abstract class SignInTests<TFixture>(TFixture app)
         Assert.True(response.Headers.CacheControl?.NoStore);
     }
 
+    [Fact]
+    public async Task SignIn_TwoFactorOffButAuthenticatorSetUp_SignsInWithThePasswordAlone()
+    {
+        var staff = A.Staff().Build();
+        await app.Database.SeedAsync(staff, A.AuthenticatorFor(staff, Totp.NewKey()));
+        using var client = app.Browser();
+
+        var response = await SignInAsync(client, staff.UserName!, Password);
+
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        Assert.Contains(staff.DisplayName, await client.GetStringAsync("/", TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var audit = await LastAuditAsync(staff.UserName!, staff.Id);
+        Assert.Equal((AuditOutcome.Succeeded, (string?)null), (audit.Outcome, audit.Details));
+    }
+
+    [Theory]
+    [InlineData("/Account/EnterCode")]
+    [InlineData("/Account/SetUpAuthenticator")]
+    public async Task CodePages_TwoFactorOff_AreNotFound(string page)
+    {
+        using var client = app.Browser();
+
+        var response = await client.GetAsync(page, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password) =>
         client.PostFormAsync("/Account/SignIn", new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = password });
 

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Rasens.Data.Accounts;
+using Rasens.Data.Hosting;
+using Rasens.Workbench.Infrastructure;
+
+namespace Rasens.Workbench.Pages.Account;
+
+/// <summary>
+/// First sign-in of someone without an authenticator: the key (QR code and typed), then the first code, which
+/// turns two-factor on and signs in. Reachable only with the short-lived enrolment marker a correct password leaves.
+/// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(RasensWeb.SignInRateLimit)]
+public sealed class SetUpAuthenticatorModel(TwoFactorSignIn<StaffUser> twoFactor, WorkbenchOptions options) : PageModel
+{
+    [BindProperty]
+    public EnterCodeModel.CodeInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public bool Failed { get; private set; }
+
+    /// <summary>The key in groups of four.</summary>
+    public string SharedKey { get; private set; } = "";
+
+    /// <summary>The otpauth:// address as inline SVG markup.</summary>
+    public string QrCode { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync() => options.RequireTwoFactor ? await ShowAsync() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!options.RequireTwoFactor)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return await ShowAsync();
+        }
+
+        var outcome = await twoFactor.EnrolAsync(Input.Code, "staff.two-factor.enrol", HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        switch (outcome)
+        {
+            case CodeOutcome.SignedIn:
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            case CodeOutcome.NoPendingSignIn:
+                return RedirectToPage("/Account/SignIn", new { ReturnUrl });
+            case CodeOutcome.Refused:
+                Failed = true;
+                ModelState.Remove("Input.Code");
+                Input.Code = "";
+                return await ShowAsync();
+            default:
+                throw new InvalidOperationException($"Unknown outcome {outcome}.");
+        }
+    }
+
+    private async Task<IActionResult> ShowAsync()
+    {
+        if (await twoFactor.PendingEnrolmentAsync(WorkbenchApp.AuthenticatorIssuer) is not { } enrolment)
+        {
+            return RedirectToPage("/Account/SignIn", new { ReturnUrl });
+        }
+
+        SharedKey = enrolment.SharedKey;
+        QrCode = QrSvg.Render(enrolment.Uri);
+        return Page();
+    }
+}
