@@ -125,6 +125,9 @@ public sealed class CaseDeadlines
         return endOfLastDay + application.PausedDuration;
     }
 
+    /// <summary>The last working day (Japan time) of a deadline, as people read it: due on that day, not at the midnight after.</summary>
+    public static string LastDayText(DateTime dueAt) => JapanTime.FormatDate(dueAt.AddTicks(-1));
+
     public Ageing AgeingOf(Application application, DateTime now) =>
         AgeingOf(application.Stage, application.DueAt, now);
 

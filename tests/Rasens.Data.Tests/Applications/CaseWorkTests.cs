@@ -145,6 +145,67 @@ public abstract class CaseWorkTests(TestDatabase database)
         _ = supervisor;
     }
 
+    public static TheoryData<string, string> DecisionRefusals()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var decision in new[] { "receive", "start-review", "return", "approve", "deny", "complete", "register", "registration-error" })
+        {
+            foreach (var refusal in new[] { "wrong-status", "wrong-role", "not-holder", "stale" })
+            {
+                data.Add(decision, refusal);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>Every decision, refused for each reason there is: nothing changes, the refusal is audited.</summary>
+    [Theory]
+    [MemberData(nameof(DecisionRefusals))]
+    public async Task Decision_RefusedForEachReason_ChangesNothing(string decision, string refusal)
+    {
+        var (owner, examiner, _) = await PeopleAsync();
+        var other = A.Staff().Build();
+        var admin = A.Staff(StaffRole.Administrator).Build();
+        await database.SeedAsync(other, admin);
+        var notification = decision is "register" or "registration-error";
+        // The status each decision is made from, and one it cannot be made from.
+        var right = decision switch
+        {
+            "receive" => ApplicationStatus.Pending,
+            "start-review" or "register" or "registration-error" => ApplicationStatus.ApplicationCompleted,
+            "complete" => ApplicationStatus.AwaitingIssuance,
+            _ => ApplicationStatus.UnderReview,
+        };
+        var builder = A.Case(owner).InStatus(refusal == "wrong-status" ? (right == ApplicationStatus.Pending ? ApplicationStatus.UnderReview : ApplicationStatus.Pending) : right)
+            .HeldBy(examiner).WithPayload(JsonSerializer.Serialize(notification ? new Dictionary<string, string> { ["formerName"] = "東京大学" } : FormExamples.Extension()));
+        var application = await SeedAsync(notification ? builder.Notification() : builder);
+        var actor = refusal switch { "wrong-role" => admin.ToActor(), "not-holder" => other.ToActor(), _ => examiner };
+        var version = refusal == "stale" ? application.Version - 1 : application.Version;
+        var before = await LoadAsync(application.Id);
+
+        var result = await WorkAsync(w => decision switch
+        {
+            "receive" => w.ReceiveAsync(application.Id, version, actor),
+            "start-review" => w.StartReviewAsync(application.Id, version, actor),
+            "return" => w.ReturnAsync(application.Id, version, actor, [new(CorrectionItemKind.Field, "addressStreet", "番地まで")], "補正してください。"),
+            "approve" => w.ApproveAsync(application.Id, version, actor, null),
+            "deny" => w.DenyAsync(application.Id, version, actor, "理由"),
+            "complete" => w.CompleteAsync(application.Id, version, actor),
+            "register" => w.RegisterAsync(application.Id, version, actor),
+            "registration-error" => w.FlagRegistrationErrorAsync(application.Id, version, actor, "名称が一致しません。", []),
+            _ => throw new ArgumentOutOfRangeException(nameof(decision)),
+        });
+
+        var expected = refusal switch { "wrong-status" => "case.illegal-transition", "wrong-role" => "case.role-not-permitted", "not-holder" => "case.not-holder", _ => "case.stale" };
+        Assert.Equal(expected, result.Error?.Code);
+        var after = await LoadAsync(application.Id);
+        Assert.Equal((before.Status, before.Version, before.History.Count, before.ReceptionNumber), (after.Status, after.Version, after.History.Count, after.ReceptionNumber));
+        await using var db = database.CreateContext();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.ApplicationId == application.Id && a.Outcome == AuditOutcome.Refused && a.Details!.StartsWith(expected), Ct));
+        Assert.False(await db.OutboxEmails.AnyAsync(e => e.To == owner.Email && (e.Template.StartsWith("case-") || e.Template.StartsWith("notification-")), Ct));
+    }
+
     [Fact]
     public async Task Administrator_CannotClaim_SupervisorAssignsReassignsAndForceReleases()
     {

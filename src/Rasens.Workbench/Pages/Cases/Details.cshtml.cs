@@ -92,9 +92,13 @@ public sealed partial class DetailsModel(
             return NotFound();
         }
 
-        db.Record(User.ToActor(), download ? "case.file-download" : "case.file-view", AuditOutcome.Succeeded, clock.GetUtcNow().UtcDateTime,
-            details: attachment.OriginalFileName, applicationId: id);
-        await db.SaveChangesAsync(cancellationToken);
+        // The photo shown on the case page is part of viewing the case (already recorded); any other opening is recorded.
+        if (download || attachment.Kind != AttachmentKind.FacialPhoto)
+        {
+            db.Record(User.ToActor(), download ? "case.file-download" : "case.file-view", AuditOutcome.Succeeded, clock.GetUtcNow().UtcDateTime,
+                details: attachment.OriginalFileName, applicationId: id);
+            await db.SaveChangesAsync(cancellationToken);
+        }
         var name = Attachments.SafeFileName(attachment.OriginalFileName);
         if (download)
         {
