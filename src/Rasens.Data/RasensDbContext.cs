@@ -27,6 +27,9 @@ public sealed class RasensDbContext(DbContextOptions<RasensDbContext> options, T
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly CaseDeadlines _deadlines = deadlines ?? DefaultDeadlines;
 
+    private const string EventOrderLock = "SELECT pg_advisory_xact_lock(7243001)";
+    private const string EventNotify = "NOTIFY " + EventDispatcher.Channel;
+
     public DbSet<ApplicantUser> ApplicantUsers => Set<ApplicantUser>();
 
     public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
@@ -81,34 +84,59 @@ public sealed class RasensDbContext(DbContextOptions<RasensDbContext> options, T
     {
         PrepareForSave();
         var deltas = CaseCountDeltas.Of(ChangeTracker);
-        if (deltas.Count == 0)
+        var serialize = WritesEvents();
+        if (deltas.Count == 0 && !serialize)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
 
         using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        if (serialize)
+        {
+            Database.ExecuteSqlRaw(EventOrderLock);
+        }
+
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
         CaseCountDeltas.Apply(Database, deltas);
+        if (serialize)
+        {
+            Database.ExecuteSqlRaw(EventNotify);
+        }
+
         transaction?.Commit();
         return saved;
     }
 
     /// <summary>
     /// Saves, and in the same transaction moves the case counts the change affects (opening one if the caller
-    /// has none), so a count is never ahead of or behind the cases it counts.
+    /// has none), so a count is never ahead of or behind the cases it counts. On PostgreSQL a save that writes
+    /// events first takes one advisory lock, held to commit: event ids are then handed out in commit order, so a
+    /// reader that has seen event n never later finds a smaller one (Events/README.md); and it NOTIFYs the
+    /// dispatchers, which PostgreSQL delivers at commit.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PrepareForSave();
         var deltas = CaseCountDeltas.Of(ChangeTracker);
-        if (deltas.Count == 0)
+        var serialize = WritesEvents();
+        if (deltas.Count == 0 && !serialize)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        if (serialize)
+        {
+            await Database.ExecuteSqlRawAsync(EventOrderLock, cancellationToken);
+        }
+
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await CaseCountDeltas.ApplyAsync(Database, deltas, cancellationToken);
+        if (serialize)
+        {
+            await Database.ExecuteSqlRawAsync(EventNotify, cancellationToken);
+        }
+
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -116,6 +144,9 @@ public sealed class RasensDbContext(DbContextOptions<RasensDbContext> options, T
 
         return saved;
     }
+
+    private bool WritesEvents() =>
+        Database.IsNpgsql() && ChangeTracker.Entries<OutboxEvent>().Any(e => e.State == EntityState.Added);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

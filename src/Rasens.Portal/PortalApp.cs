@@ -43,6 +43,7 @@ public static class PortalApp
                 options.Conventions.AuthorizeFolder("/UsageRequest");
                 options.Conventions.AuthorizeFolder("/Applications");
             })
+            .AddMvcOptions(options => options.Filters.Add<Rasens.Data.Events.LiveSinceFilter>())
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

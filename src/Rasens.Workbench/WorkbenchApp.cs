@@ -40,11 +40,15 @@ public static class WorkbenchApp
                 options.Conventions.AuthorizeFolder("/Queues", StaffIdentity.CaseWorkPolicy);
                 options.Conventions.AuthorizeFolder("/Cases", StaffIdentity.CaseWorkPolicy);
             })
+            .AddMvcOptions(options => options.Filters.Add<Rasens.Data.Events.LiveSinceFilter>())
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddCultures(Cultures);
+        builder.Services.AddSignalR();
 
-        return builder.Build().UseRasensPipeline();
+        var app = builder.Build().UseRasensPipeline();
+        app.MapHub<Hubs.WorkbenchHub>("/hubs/workbench");
+        return app;
     }
 }

@@ -40,6 +40,15 @@ public sealed class BothApps : IAsyncLifetime
 
     public static string Screenshots { get; } = Path.Combine(AppProcess.RepositoryRoot(), "TestResults", "screenshots");
 
+    private string[] _settings = [];
+
+    /// <summary>
+    /// Another Portal process on the same database (as a second instance behind a load balancer would be), with a
+    /// name of its own for its dispatch position.
+    /// </summary>
+    public Task<AppProcess> StartPortalAsync(int port, string instanceName) =>
+        AppProcess.StartAsync("Rasens.Portal", port, [.. _settings, "--Rasens:Live:InstanceName", instanceName]);
+
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(DataFolder);
@@ -69,9 +78,10 @@ public sealed class BothApps : IAsyncLifetime
         string[] mail = ["--Email:SmtpHost", smtp[0], "--Email:SmtpPort", smtp[1], "--Email:PollInterval", "00:00:00.300", "--Rasens:PortalUrl", $"http://127.0.0.1:{portalPort}",
             // Every browser here shares one address; the per-address limit has its own test (RateLimitTests).
             "--RateLimiting:SignInPermitPerMinute", "100000"];
+        _settings = [.. settings, .. mail];
         var started = await Task.WhenAll(
-            AppProcess.StartAsync("Rasens.Workbench", [.. settings, .. mail]),
-            AppProcess.StartAsync("Rasens.Portal", portalPort, [.. settings, .. mail]));
+            AppProcess.StartAsync("Rasens.Workbench", _settings),
+            AppProcess.StartAsync("Rasens.Portal", portalPort, _settings));
         (Workbench, Portal) = (started[0], started[1]);
 
         _playwright = await Playwright.CreateAsync();

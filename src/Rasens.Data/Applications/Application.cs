@@ -251,7 +251,7 @@ public sealed class Application
         AssigneeId = null;
         AssigneeName = null;
         AssignedAt = null;
-        _events.Add(new CaseReleased(ApplicantId, OfficeId, holder, by.Id));
+        _events.Add(new CaseReleased(ApplicantId, OfficeId, holder, by.Id, by.Name));
         return Result.Ok;
     }
 
@@ -270,7 +270,7 @@ public sealed class Application
 
         var previous = AssigneeId;
         Hold(staffId, staffName, now);
-        _events.Add(new CaseAssigned(ApplicantId, OfficeId, previous, staffId, staffName, by.Id));
+        _events.Add(new CaseAssigned(ApplicantId, OfficeId, previous, staffId, staffName, by.Id, by.Name));
         return Result.Ok;
     }
 
@@ -355,7 +355,7 @@ public sealed class Application
         }
 
         _history.Add(new StatusHistoryEntry(from, transition.To, action, by, now, reason));
-        _events.Add(new CaseStatusChanged(ApplicantId, OfficeId, from, transition.To, action));
+        _events.Add(new CaseStatusChanged(ApplicantId, OfficeId, from, transition.To, action, by.Id, by.Name));
         return Result.Ok;
     }
 }

@@ -18,7 +18,8 @@ public sealed record CaseSubmitted(Guid ApplicantId, int OfficeId, int Procedure
     public override string Type => "case.submitted";
 }
 
-public sealed record CaseStatusChanged(Guid ApplicantId, int OfficeId, ApplicationStatus From, ApplicationStatus To, CaseAction Action)
+/// <summary>A status change; <see cref="ActorId"/> and <see cref="ActorName"/> say who made it (staff pages warn others).</summary>
+public sealed record CaseStatusChanged(Guid ApplicantId, int OfficeId, ApplicationStatus From, ApplicationStatus To, CaseAction Action, Guid ActorId, string ActorName)
     : DomainEvent(ApplicantId, OfficeId)
 {
     public override string Type => "case.status-changed";
@@ -29,12 +30,12 @@ public sealed record CaseClaimed(Guid ApplicantId, int OfficeId, Guid StaffId, s
     public override string Type => "case.claimed";
 }
 
-public sealed record CaseReleased(Guid ApplicantId, int OfficeId, Guid PreviousHolderId, Guid ReleasedById) : DomainEvent(ApplicantId, OfficeId)
+public sealed record CaseReleased(Guid ApplicantId, int OfficeId, Guid PreviousHolderId, Guid ReleasedById, string ReleasedByName) : DomainEvent(ApplicantId, OfficeId)
 {
     public override string Type => "case.released";
 }
 
-public sealed record CaseAssigned(Guid ApplicantId, int OfficeId, Guid? PreviousHolderId, Guid StaffId, string StaffName, Guid AssignedById)
+public sealed record CaseAssigned(Guid ApplicantId, int OfficeId, Guid? PreviousHolderId, Guid StaffId, string StaffName, Guid AssignedById, string AssignedByName)
     : DomainEvent(ApplicantId, OfficeId)
 {
     public override string Type => "case.assigned";

@@ -53,6 +53,16 @@ public static class RasensDataRegistration
         services.AddScoped<Procedures.Favourites>();
         services.AddSingleton(configuration.GetSection("PasswordPolicy").Get<PasswordPolicyOptions>() ?? new PasswordPolicyOptions());
         services.AddSingleton<IFileStore>(new LocalFileStore(dataFolder.Files));
+        var live = configuration.GetSection("Rasens:Live").Get<Events.LiveOptions>() ?? new Events.LiveOptions();
+        services.AddSingleton(live);
+        services.AddSingleton<Events.LiveConnections>();
+        services.AddScoped<Events.EventFeed>();
+        var consumer = live.InstanceName ?? $"{appName}@{Environment.MachineName}";
+        services.AddSingleton(sp => new Events.EventDispatcher(
+            sp.GetRequiredService<Microsoft.Extensions.DependencyInjection.IServiceScopeFactory>(), sp.GetRequiredService<Events.LiveConnections>(), live, database, consumer,
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Events.EventDispatcher>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<Events.EventDispatcher>());
+        services.AddHostedService<Events.EventHousekeeping>();
         services.AddSingleton<IEmailTransport>(new SmtpEmailTransport(email, email.PickupFolder ?? dataFolder.Mail));
         services.AddSingleton<EmailOutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<EmailOutboxSender>());

@@ -1,0 +1,244 @@
+using System.Net;
+using Microsoft.Playwright;
+using Rasens.Data.Accounts;
+using Rasens.Data.Applications;
+using Rasens.Testing;
+
+namespace Rasens.E2E;
+
+/// <summary>
+/// Live status across the running apps (issue 6): an examiner's action reaches an applicant's open page without a
+/// reload, on either Portal instance; three changes made while the Portal was down all appear, once each, in
+/// order, after it is back; queues and case pages in the Workbench follow too; a hand-made connection hears
+/// nothing of another applicant.
+/// </summary>
+[Collection(BothAppsCollection.Name)]
+public sealed class LiveStatusTests(BothApps apps)
+{
+    [Fact]
+    public async Task DetailsPageOpen_ExaminerReturnsTheCase_PageChangesWithoutReload_AndTheMailArrives()
+    {
+        var (staff, key) = await NewStaffAsync(StaffRole.Examiner);
+        var application = await CaseAsync(ApplicationStatus.UnderReview, staff);
+        await using var applicantContext = await apps.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ja-JP" });
+        var applicant = await DetailsPageAsync(applicantContext, apps.Portal.BaseUrl, application.Id);
+        await using var staffContext = await apps.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ja-JP" });
+        var examiner = await staffContext.NewPageAsync();
+        await examiner.SignInStaffAsync(apps.Workbench.BaseUrl, staff.UserName!, BothApps.StaffPassword, key);
+
+        await ReturnAsync(examiner, application.Id, "番地まで入力してください。");
+
+        await applicant.WaitForFunctionAsync("() => document.querySelector('[data-testid=status]').dataset.status === 'InReturnProcess'", null, new() { Timeout = 2000 });
+        Assert.True(await applicant.EvaluateAsync<bool>("() => window.__notReloaded === true"));
+        Assert.Contains("InReturnProcess", await applicant.GetByTestId("status").GetAttributeAsync("data-status") ?? "", StringComparison.Ordinal);
+        Assert.Contains(application.ReferenceNumber, await applicant.GetByTestId("live-notice").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await applicant.GetByTestId("modify").IsVisibleAsync()); // the page's actions follow the status
+        await applicant.ShootAsync("live-01-details-updated");
+        Assert.Contains(application.ReferenceNumber, (await Mailbox.WaitForAsync(apps.Applicant.Email!, "番地まで入力してください。")).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SecondPortalInstance_ApplicantOnIt_SeesTheChange_AndAfterARestartGetsTheThreeMissedOnesOnceInOrder()
+    {
+        var (staff, key) = await NewStaffAsync(StaffRole.Examiner);
+        var application = await CaseAsync(ApplicationStatus.Pending, staff);
+        var port = AppProcess.FreePort();
+        var second = await apps.StartPortalAsync(port, "portal-2");
+        await using var applicantContext = await apps.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US" });
+        await using var staffContext = await apps.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ja-JP" });
+        var examiner = await staffContext.NewPageAsync();
+        await examiner.SignInStaffAsync(apps.Workbench.BaseUrl, staff.UserName!, BothApps.StaffPassword, key);
+        try
+        {
+            var applicant = await DetailsPageAsync(applicantContext, second.BaseUrl, application.Id);
+            await applicant.GetByText("Live updates on").WaitForAsync();
+
+            // The second instance hears of a change made through the Workbench; the database is the only channel.
+            await ActAsync(examiner, application.Id, "action-Receive");
+            await applicant.WaitForFunctionAsync("() => document.querySelector('[data-testid=status]').dataset.status === 'ApplicationCompleted'", null, new() { Timeout = 2000 });
+
+            // The Portal goes down; three changes are made; it comes back on the same address.
+            await second.DisposeAsync();
+            await applicant.GetByText("Reconnecting…").WaitForAsync(new() { Timeout = 30000 });
+            await ActAsync(examiner, application.Id, "action-StartReview");
+            await ReturnAsync(examiner, application.Id, "1件目");
+            await applicant.WaitForTimeoutAsync(500);
+            second = await apps.StartPortalAsync(port, "portal-2");
+            await applicant.WaitForFunctionAsync("() => document.querySelector('[data-testid=status]').dataset.status === 'InReturnProcess'", null, new() { Timeout = 30000 });
+
+            var notices = await applicant.GetByTestId("live-notice").Locator("li").AllInnerTextsAsync();
+            // Newest first: received (live before the restart), then the two made while it was down, once each.
+            Assert.Equal(3, notices.Count);
+            Assert.Contains("In Return Process", notices[0], StringComparison.Ordinal);
+            Assert.Contains("Under Review", notices[1], StringComparison.Ordinal);
+            Assert.Contains("Application Completed", notices[2], StringComparison.Ordinal);
+            Assert.True(await applicant.EvaluateAsync<bool>("() => window.__notReloaded === true"));
+            await applicant.ShootAsync("live-02-after-restart-en");
+        }
+        finally
+        {
+            await second.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Workbench_QueueFollowsANewCase_AndAnExaminerIsToldAtOnceWhenTheirCaseIsReassigned()
+    {
+        var (holder, holderKey) = await NewStaffAsync(StaffRole.Examiner);
+        var (supervisor, supervisorKey) = await NewStaffAsync(StaffRole.Supervisor);
+        var other = A.Staff().WithPassword(BothApps.StaffPassword).Build();
+        await apps.SeedAsync(other);
+        var application = await CaseAsync(ApplicationStatus.UnderReview, holder);
+        await using var holderContext = await apps.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ja-JP" });
+        await using var supervisorContext = await apps.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ja-JP" });
+        var examiner = await holderContext.NewPageAsync();
+        var boss = await supervisorContext.NewPageAsync();
+        await examiner.SignInStaffAsync(apps.Workbench.BaseUrl, holder.UserName!, BothApps.StaffPassword, holderKey);
+        await boss.SignInStaffAsync(apps.Workbench.BaseUrl, supervisor.UserName!, BothApps.StaffPassword, supervisorKey);
+
+        // The supervisor watches the New queue; a new case arrives (submitted in the Portal's database).
+        await boss.GotoAsync($"{apps.Workbench.BaseUrl}/Queues/New?Q={Uri.EscapeDataString(apps.Applicant.NameEnglish)}");
+        var before = await boss.Locator("[data-testid=case-link]").CountAsync();
+        var count = await boss.GetByTestId("count-New").InnerTextAsync();
+        await boss.GetByText("自動更新中").WaitForAsync();
+        var fresh = A.Case(apps.Applicant).Build();
+        await SaveThroughTheModelAsync(fresh);
+        await boss.WaitForFunctionAsync($"() => document.querySelectorAll('[data-testid=case-link]').length === {before + 1}", null, new() { Timeout = 3000 });
+        Assert.NotEqual(count, await boss.GetByTestId("count-New").InnerTextAsync());
+        await boss.ShootAsync("live-03-queue-updated");
+
+        // The holder has the case open; the supervisor reassigns it to someone else.
+        await examiner.GotoAsync($"{apps.Workbench.BaseUrl}/Cases/{application.Id}");
+        await examiner.GetByText("自動更新中").WaitForAsync();
+        await boss.GotoAsync($"{apps.Workbench.BaseUrl}/Cases/{application.Id}");
+        await boss.SelectOptionAsync("#assign-to", other.Id.ToString());
+        await boss.GetByTestId("assign").ClickAsync();
+        await boss.GetByTestId("action-done").WaitForAsync();
+
+        await examiner.GetByTestId("live-alert").WaitForAsync(new() { Timeout = 3000 });
+        Assert.Contains(other.DisplayName, await examiner.GetByTestId("live-alert").InnerTextAsync(), StringComparison.Ordinal);
+        await examiner.WaitForFunctionAsync($"() => document.querySelector('[data-testid=case-holder]').textContent.includes({System.Text.Json.JsonSerializer.Serialize(other.DisplayName)})", null, new() { Timeout = 3000 });
+        Assert.Contains(supervisor.DisplayName, await examiner.GetByTestId("live-notice").InnerTextAsync(), StringComparison.Ordinal);
+        await examiner.ShootAsync("live-04-case-reassigned");
+    }
+
+    [Fact]
+    public async Task HandMadeConnection_OfOneApplicant_NeverHearsOfAnothersCase()
+    {
+        var other = A.Applicant().WithPassword(BothApps.ApplicantPassword).Build();
+        await apps.SeedAsync(other);
+        var (staff, _) = await NewStaffAsync(StaffRole.Examiner);
+        var theirs = await CaseAsync(ApplicationStatus.Pending, staff, other);
+        var mine = await CaseAsync(ApplicationStatus.Pending, staff);
+        var hub = new Uri(apps.Portal.BaseUrl + "/hubs/portal");
+        await using var client = await SignalRClient.ConnectAsync(hub, await CookieAsync(apps.Applicant.UserName!));
+
+        // Whatever it asks for: everything from the very beginning, a method that does not exist, another's group.
+        Assert.True((await client.InvokeAsync("Replay", 0)).GetBoolean());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => client.InvokeAsync("JoinGroup", PortalGroup(other.Id)));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => client.InvokeAsync("Replay", other.Id.ToString()));
+        await ChangeAsync(theirs.Id, staff);
+        await ChangeAsync(mine.Id, staff);
+        await WaitAsync(() => client.Received.Any(r => CaseIds(r.Arguments).Contains(mine.Id)));
+
+        var heard = client.Received.Where(r => r.Target == "events").SelectMany(r => CaseIds(r.Arguments)).ToHashSet();
+        Assert.Contains(mine.Id, heard);
+        Assert.DoesNotContain(theirs.Id, heard);
+        await using var db = apps.CreateContext();
+        var ownIds = db.Applications.Where(a => a.ApplicantId == apps.Applicant.Id).Select(a => a.Id).ToHashSet();
+        Assert.All(heard, id => Assert.Contains(id, ownIds));
+    }
+
+    private static string PortalGroup(Guid applicantId) => $"applicant:{applicantId:N}";
+
+    private static IEnumerable<long> CaseIds(System.Text.Json.JsonElement arguments) =>
+        arguments.EnumerateArray().SelectMany(batch => batch.ValueKind == System.Text.Json.JsonValueKind.Array ? batch.EnumerateArray() : Enumerable.Empty<System.Text.Json.JsonElement>())
+            .Where(e => e.TryGetProperty("caseId", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.Number)
+            .Select(e => e.GetProperty("caseId").GetInt64());
+
+    private async Task<string> CookieAsync(string userId)
+    {
+        var cookies = new CookieContainer();
+        using var handler = new HttpClientHandler { CookieContainer = cookies };
+        using var http = new HttpClient(handler) { BaseAddress = new Uri(apps.Portal.BaseUrl) };
+        var page = await http.GetStringAsync("/Account/Login");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.UserId"] = userId, ["Input.Password"] = BothApps.ApplicantPassword, ["__RequestVerificationToken"] = Html.AntiforgeryToken(page),
+        });
+        (await http.PostAsync("/Account/Login", form)).EnsureSuccessStatusCode();
+        return cookies.GetCookieHeader(new Uri(apps.Portal.BaseUrl));
+    }
+
+    private static async Task WaitAsync(Func<bool> done)
+    {
+        for (var i = 0; i < 100 && !done(); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(done(), "the event did not arrive");
+    }
+
+    private async Task<(StaffUser Staff, string Key)> NewStaffAsync(StaffRole role)
+    {
+        var staff = A.Staff(role).WithPassword(BothApps.StaffPassword).Build();
+        var key = Totp.NewKey();
+        await apps.SeedAsync(staff, A.AuthenticatorFor(staff, key));
+        return (staff, key);
+    }
+
+    private async Task<Application> CaseAsync(ApplicationStatus status, StaffUser holder, ApplicantUser? owner = null)
+    {
+        var application = A.Case(owner ?? apps.Applicant).InStatus(status).HeldBy(holder)
+            .WithPayload(System.Text.Json.JsonSerializer.Serialize(FormExamples.Extension())).Build();
+        await apps.SeedAsync(application);
+        return application;
+    }
+
+    /// <summary>Saves a case through the model, as the Portal would, so its events are written with it.</summary>
+    private async Task SaveThroughTheModelAsync(Application application)
+    {
+        await using var db = apps.CreateContext();
+        db.Applications.Add(application);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A status change made through the model (Receive), for cases the test does not look at in a browser.</summary>
+    private async Task ChangeAsync(long id, StaffUser staff)
+    {
+        await using var db = apps.CreateContext();
+        var application = db.Applications.Single(a => a.Id == id);
+        Assert.True(application.Receive(staff.ToActor(), $"東オンE26{Random.Shared.Next(100000, 999999)}", DateTime.UtcNow).Succeeded);
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<IPage> DetailsPageAsync(IBrowserContext context, string portal, long id)
+    {
+        var page = await context.NewPageAsync();
+        await page.LoginAsync(portal, apps.Applicant.UserName!, BothApps.ApplicantPassword);
+        await page.WaitForURLAsync("**/MyPage");
+        await page.GotoAsync($"{portal}/Applications/{id}");
+        await page.EvaluateAsync("() => { window.__notReloaded = true; }");
+        await page.Locator("[data-live-state][data-state=connected]").WaitForAsync(new() { Timeout = 10000 });
+        return page;
+    }
+
+    private async Task ActAsync(IPage examiner, long id, string action)
+    {
+        await examiner.GotoAsync($"{apps.Workbench.BaseUrl}/Cases/{id}");
+        await examiner.GetByTestId(action).ClickAsync();
+        await examiner.GetByTestId("action-done").WaitForAsync();
+    }
+
+    private async Task ReturnAsync(IPage examiner, long id, string message)
+    {
+        await examiner.GotoAsync($"{apps.Workbench.BaseUrl}/Cases/{id}/Return");
+        await examiner.FillAsync("#Note", "補正をお願いします。");
+        await examiner.SelectOptionAsync("#Items_0__Kind", "Field");
+        await examiner.SelectOptionAsync("#Items_0__Field", "addressStreet");
+        await examiner.FillAsync("#Items_0__Message", message);
+        await examiner.GetByTestId("send-return").ClickAsync();
+        await examiner.GetByTestId("action-done").WaitForAsync();
+    }
+}
