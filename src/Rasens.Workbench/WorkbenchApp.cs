@@ -23,6 +23,7 @@ public static class WorkbenchApp
         builder.Services.AddRasensData(builder.Configuration, "Rasens.Workbench");
         var options = builder.Configuration.GetSection("Workbench").Get<WorkbenchOptions>() ?? new WorkbenchOptions();
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<Pages.Queues.QueueChoices>();
         var idle = TimeSpan.FromMinutes(options.IdleTimeoutMinutes);
         builder.Services.AddAccounts<StaffUser, StaffUserClaim, StaffUserLogin, StaffUserToken, StaffClaimsPrincipalFactory>(
             CookieName, "/Account/SignIn", "/Account/Denied", idle, SameSiteMode.Strict);

@@ -37,9 +37,12 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.HasIndex(a => new { a.ApplicantId, a.SubmittedAt });
         builder.HasIndex(a => new { a.OfficeId, a.Status });
         builder.HasIndex(a => new { a.ProcedureId, a.Status });
-        // New (nobody holds it, clock running) and My cases read in received order; Overdue by deadline.
+        // New (nobody holds it, clock running) and My cases read in received order; the Overdue count and the deadline sort by deadline.
         builder.HasIndex(a => new { a.Stage, a.AssigneeId, a.SubmittedAt, a.Id });
         builder.HasIndex(a => new { a.Stage, a.DueAt, a.Id });
+        // All (no filter) and Overdue (a stage and a deadline bound, but listed in received order) read these (0005).
+        builder.HasIndex(a => new { a.SubmittedAt, a.Id });
+        builder.HasIndex(a => new { a.Stage, a.SubmittedAt, a.Id });
 
         builder.HasOne<Procedure>().WithMany().HasForeignKey(a => a.ProcedureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicantUser>().WithMany().HasForeignKey(a => a.ApplicantId).OnDelete(DeleteBehavior.Restrict);

@@ -81,7 +81,7 @@ public sealed class CaseQueues(RasensDbContext db, TimeProvider clock)
         var cases = Filtered(Base(request.Queue, request.Me), request.Filter);
         var backwards = request.Before is not null && request.After is null;
         var cursor = Cursor.Parse(backwards ? request.Before : request.After);
-        var ordered = Order(cases, request.Sort, cursor, backwards);
+        var ordered = Order(cases, request.Sort, cursor, backwards, unheld: request.Queue == QueueKind.New);
         var rows = await ordered.Take(size + 1)
             .Select(a => new QueueRow(a.Id, a.Version, a.ReferenceNumber, a.TemporaryReceptionNumber, a.ReceptionNumber, a.NotificationReceiptNumber,
                 a.ProcedureId, a.Workflow, a.Status, a.Stage, a.ApplicantName, a.ResidenceCardNumber, a.OfficeId, a.AssigneeId, a.AssigneeName,
@@ -214,7 +214,7 @@ public sealed class CaseQueues(RasensDbContext db, TimeProvider clock)
     /// Orders by the sort key and the id, starting after (or, backwards, before) the cursor. The bound is written
     /// as "key ≥ k and (key &gt; k or id &gt; i)" so the first half starts an index range instead of filtering a scan.
     /// </summary>
-    private static IQueryable<Application> Order(IQueryable<Application> cases, QueueSort sort, Cursor? cursor, bool backwards)
+    private static IQueryable<Application> Order(IQueryable<Application> cases, QueueSort sort, Cursor? cursor, bool backwards, bool unheld)
     {
         var id = cursor?.Id ?? 0;
         switch (sort)
@@ -227,6 +227,18 @@ public sealed class CaseQueues(RasensDbContext db, TimeProvider clock)
                     cases = ascending
                         ? cases.Where(a => a.SubmittedAt >= time && (a.SubmittedAt > time || a.Id > id))
                         : cases.Where(a => a.SubmittedAt <= time && (a.SubmittedAt < time || a.Id < id));
+                }
+
+                if (unheld)
+                {
+                    // No New case has a holder, so ordering by the holder first changes nothing; it lets PostgreSQL see that
+                    // the (stage, assignee_id, submitted_at, id) index already holds the queue in received order. PostgreSQL
+                    // takes "assignee_id IS NULL" as a filter, not as fixing the column the way "=" does, so without it the
+                    // index order does not match the ORDER BY and it sorts the whole queue instead: a parallel scan of every
+                    // case, 0.4 s per page at a million (issue 5 benchmark). SQLite uses the index either way.
+                    return ascending
+                        ? cases.OrderBy(a => a.AssigneeId).ThenBy(a => a.SubmittedAt).ThenBy(a => a.Id)
+                        : cases.OrderByDescending(a => a.AssigneeId).ThenByDescending(a => a.SubmittedAt).ThenByDescending(a => a.Id);
                 }
 
                 return ascending ? cases.OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id) : cases.OrderByDescending(a => a.SubmittedAt).ThenByDescending(a => a.Id);

@@ -1,12 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Rasens.Data;
-using Rasens.Data.Accounts;
 using Rasens.Data.Applications;
-using Rasens.Data.Procedures;
 using Rasens.Workbench.Infrastructure;
 
 namespace Rasens.Workbench.Pages.Queues;
@@ -16,7 +12,7 @@ namespace Rasens.Workbench.Pages.Queues;
 /// paging, ageing markers, and (supervisors) bulk allocation of the cases ticked. The last choice of queue and
 /// filters is kept in a cookie, so coming back to the queues brings it back.
 /// </summary>
-public sealed class IndexModel(CaseQueues queues, OverdueCount overdue, CaseWork work, CaseDeadlines deadlines, RasensDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class IndexModel(CaseQueues queues, OverdueCount overdue, QueueChoices choices, CaseWork work, CaseDeadlines deadlines, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const string ChoiceCookie = "Rasens.Workbench.Queue";
 
@@ -78,7 +74,7 @@ public sealed class IndexModel(CaseQueues queues, OverdueCount overdue, CaseWork
 
     public IReadOnlyDictionary<int, string> Offices { get; private set; } = new Dictionary<int, string>();
 
-    public IReadOnlyList<StaffUser> Staff { get; private set; } = [];
+    public IReadOnlyList<StaffChoice> Staff { get; private set; } = [];
 
     public DateTime Now { get; private set; }
 
@@ -157,13 +153,10 @@ public sealed class IndexModel(CaseQueues queues, OverdueCount overdue, CaseWork
         var filter = new QueueFilter { ProcedureId = Procedure, Status = Status, OfficeId = Office, AssigneeId = Assignee, ReceivedFrom = From, ReceivedTo = To, Text = Q };
         Result = await queues.PageAsync(new QueueRequest(Queue, filter, Sort, me, Size) { After = After, Before = Before }, cancellationToken);
         Counts = await queues.CountsAsync(me, overdue, cancellationToken);
-        var culture = CultureInfo.CurrentUICulture.Name;
-        Procedures = (await db.Procedures.AsNoTracking().Include(p => p.Texts).OrderBy(p => p.SortOrder).ToListAsync(cancellationToken))
-            .ToDictionary(p => p.Id, p => p.TextFor(culture)?.Name ?? p.Code);
-        Offices = (await db.Offices.AsNoTracking().OrderBy(o => o.SortOrder).ToListAsync(cancellationToken))
-            .ToDictionary(o => o.Id, o => culture.StartsWith("ja", StringComparison.Ordinal) ? o.NameJa : o.NameEn);
-        Staff = await db.StaffUsers.AsNoTracking().Where(s => s.IsActive && (s.Role == StaffRole.Examiner || s.Role == StaffRole.Supervisor))
-            .OrderBy(s => s.DisplayName).ToListAsync(cancellationToken);
+        var lists = await choices.GetAsync(CultureInfo.CurrentUICulture, cancellationToken);
+        Procedures = lists.Procedures;
+        Offices = lists.Offices;
+        Staff = lists.Staff;
     }
 
     private void Remember() =>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Rasens.Data.Accounts;
 using Rasens.Data.Applications;
 using Rasens.Testing;
+using Rasens.Workbench.Pages.Queues;
 
 namespace Rasens.Workbench.Tests.Pages.Queues;
 
@@ -107,6 +108,22 @@ public abstract class QueueTests<TFixture>(TFixture app)
 
         await using var db = app.Database.CreateContext();
         Assert.Null((await db.Applications.SingleAsync(x => x.Id == a.Id, Ct)).AssigneeId);
+    }
+
+    [Fact]
+    public async Task Choices_AreSharedForAMinute_ThenReadAgain()
+    {
+        var (client, _) = await app.SignedInAsync(StaffRole.Supervisor);
+        await client.GetStringAsync("/Queues/New", Ct);
+        var newcomer = A.Staff().Build();
+        await app.Database.SeedAsync(newcomer);
+
+        var meanwhile = await client.GetStringAsync("/Queues/New", Ct);
+        app.Clock.Advance(QueueChoices.MaxAge);
+        var later = await client.GetStringAsync("/Queues/New", Ct);
+
+        Assert.DoesNotContain(newcomer.Id.ToString(), meanwhile, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{newcomer.Id}\"", later, StringComparison.Ordinal);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
