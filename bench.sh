@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# ./bench.sh — the queue benchmark of issue 5 ("Performance"), from a fresh clone: installs wrk (and hyperfine,
+# ./bench.sh [all|queues|live] — the benchmarks of issues 5 and 6, from a fresh clone. Without an argument, both.
+#
+# queues: the queue benchmark of issue 5 ("Performance"): installs wrk (and hyperfine,
 # PostgreSQL) if missing, builds Release, starts a throwaway PostgreSQL, and for each engine seeds 1,000,000 cases,
 # starts the Workbench (Production, password-only sign-in), signs in as the benchmark examiner and measures four
 # pages with wrk: the New queue's first page, its page 1,000, a filtered queue and a search by reception number.
@@ -8,9 +10,20 @@
 #
 # Settings (environment): BENCH_CASES (1000000), BENCH_ENGINES ("Sqlite PostgreSQL"), BENCH_ROUNDS (3) of
 # BENCH_DURATION (10s) per page, BENCH_WARMUP (8s per page), BENCH_CONNECTIONS (8), BENCH_THREADS (2).
+#
+# live: commit-to-browser latency of issue 6 ("Performance"). For each engine a fresh database, the Workbench and the
+# Portal as two processes sharing only it, K WebSocket clients of the applicant connected to the Portal's hub, and
+# LIVE_CHANGES (200) status changes made through the Workbench's case page; each event's commit time against its
+# arrival at every client. K from LIVE_CLIENTS ("1 200"). Writes TestResults/bench/live.md; targets p95 < 1 s on
+# SQLite and < 250 ms on PostgreSQL, nothing lost or duplicated.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
+MODE=${1:-all}
+case "$MODE" in all|queues|live) ;; *) echo "usage: ./bench.sh [all|queues|live]" >&2; exit 64 ;; esac
+LIVE_CHANGES=${LIVE_CHANGES:-200}
+LIVE_CLIENTS=${LIVE_CLIENTS:-1 200}
+LIVE_REPORT=$ROOT/TestResults/bench/live.md
 CASES=${BENCH_CASES:-1000000}
 ENGINES=${BENCH_ENGINES:-Sqlite PostgreSQL}
 DURATION=${BENCH_DURATION:-10s}
@@ -46,21 +59,36 @@ command -v dotnet >/dev/null || fail "the .NET SDK 10 is required (https://dot.n
 
 say "building (Release)"
 dotnet build src/Rasens.Workbench/Rasens.Workbench.csproj -c Release -nologo -v quiet
+dotnet build src/Rasens.Portal/Rasens.Portal.csproj -c Release -nologo -v quiet
 dotnet build tests/Rasens.Benchmarks/Rasens.Benchmarks.csproj -c Release -nologo -v quiet
 
 mkdir -p "$OUT"
-rm -f "$OUT"/*.md "$OUT"/*.log "$OUT"/*.txt
+[ "$MODE" = live ] || rm -f "$REPORT" "$OUT"/Sqlite-* "$OUT"/PostgreSQL-* "$OUT"/page.html "$OUT"/cookies.txt
+[ "$MODE" = queues ] || rm -rf "$LIVE_REPORT" "$OUT"/live-*
 
 # 2. Throwaway PostgreSQL (and the SMTP server the same script starts), and the Workbench, stopped however this ends.
 # shellcheck source=scripts/test-services.sh
 source "$ROOT/scripts/test-services.sh"
-APP_PID=""
+APP_PIDS=()
 stop_app() {
-  if [ -n "$APP_PID" ]; then
-    kill -TERM "$APP_PID" 2>/dev/null || true
-    wait "$APP_PID" 2>/dev/null || true
-    APP_PID=""
+  if [ ${#APP_PIDS[@]} -gt 0 ]; then
+    kill -TERM "${APP_PIDS[@]}" 2>/dev/null || true
+    wait "${APP_PIDS[@]}" 2>/dev/null || true
+    APP_PIDS=()
   fi
+}
+# start_app APP LOG URL ARGS…: runs the built app (Production) from its project folder and waits for /health.
+start_app() {
+  local app=$1 log=$2 url=$3 pid; shift 3
+  (cd "src/$app" && exec dotnet "bin/Release/net10.0/$app.dll" --urls "$url" "$@") >"$log" 2>&1 &
+  pid=$!
+  APP_PIDS+=("$pid")
+  for _ in $(seq 1 240); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/health" || true)" = 200 ] && return 0
+    kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; fail "$app stopped during start-up"; }
+    sleep 0.5
+  done
+  fail "$app did not answer on $url/health"
 }
 # Without errexit: services_stop ends with a "kill && wait" whose status is the server's signal, which must not cut it short.
 cleanup() { set +e; stop_app; services_stop; }
@@ -104,6 +132,7 @@ check_page() {
   [ "$shown" -eq "$rows" ] || fail "$path shows $shown cases, CaseQueues returned $rows"
 }
 
+run_queues() {
 {
   echo "# Queue benchmark (issue 5)"
   echo
@@ -115,7 +144,6 @@ check_page() {
   echo "Targets: p95 < $P95_TARGET_MS ms on every page; page 1,000's p95 ≤ $RATIO_TARGET × page 1's; every response 200."
 } >"$REPORT"
 
-overall=0
 for ENGINE in $ENGINES; do
   case "$ENGINE" in
     Sqlite)
@@ -151,15 +179,9 @@ for ENGINE in $ENGINES; do
   say "$ENGINE: starting the Workbench on $BASE"
   # Production, password-only sign-in; the sign-in limit (10 a minute per address) is raised because the run signs
   # in afresh before every measurement.
-  (cd src/Rasens.Workbench && exec dotnet bin/Release/net10.0/Rasens.Workbench.dll --urls "$BASE" --Rasens:DataFolder "$DATA" \
+  start_app Rasens.Workbench "$OUT/$ENGINE-workbench.log" "$BASE" --Rasens:DataFolder "$DATA" \
     --Database:Provider "$ENGINE" --ConnectionStrings:Rasens "$CONNECTION" --Rasens:MigrateOnStartup true \
-    --Workbench:RequireTwoFactor=false --RateLimiting:SignInPermitPerMinute 1000) >"$OUT/$ENGINE-workbench.log" 2>&1 &
-  APP_PID=$!
-  for _ in $(seq 1 240); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health" || true)" = 200 ] && break
-    kill -0 "$APP_PID" 2>/dev/null || { cat "$OUT/$ENGINE-workbench.log" >&2; fail "the Workbench stopped during start-up"; }
-    sleep 0.5
-  done
+    --Workbench:RequireTwoFactor=false --RateLimiting:SignInPermitPerMinute 1000
 
   # Every page once: 200, the queue, the rows CaseQueues found. Then a warm-up pass over all four (JIT, caches)
   # before any is measured, so the first page measured is not also the first one the app has seen.
@@ -242,4 +264,61 @@ MD
 done
 
 say "report: $REPORT"
+}
+
+run_live() {
+  {
+    echo "# Live status latency (issue 6)"
+    echo
+    echo "$(date -u '+%Y-%m-%d %H:%M UTC') · $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)) · .NET $(dotnet --version)"
+    echo
+    echo "$LIVE_CHANGES status changes (claim, then receive: the receive is the change measured) made one after another through the"
+    echo "Workbench's case page; K WebSocket clients of one applicant on the Portal's hub. Latency: the event's commit time"
+    echo "(written with the change) to its arrival at a client. The Workbench, the Portal, the database and the clients share the machine."
+    echo
+    echo "| engine | K clients | N changes | p50 ms | p95 ms | max ms | lost | duplicated | changes/s | target |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+  } >"$LIVE_REPORT"
+  for ENGINE in $ENGINES; do
+    case "$ENGINE" in
+      Sqlite)
+        DATA=$OUT/live-sqlite
+        rm -rf "$DATA"; mkdir -p "$DATA"
+        CONNECTION="Data Source=$DATA/rasens.db"
+        ;;
+      PostgreSQL)
+        DATA=$OUT/live-postgres
+        rm -rf "$DATA"; mkdir -p "$DATA"
+        psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -q -c "DROP DATABASE IF EXISTS rasens_live" -c "CREATE DATABASE rasens_live" 2>/dev/null
+        CONNECTION="$RASENS_TEST_POSTGRES;Database=rasens_live"
+        ;;
+      *) fail "unknown engine $ENGINE (Sqlite or PostgreSQL)" ;;
+    esac
+    settings=(--Rasens:DataFolder "$DATA" --Database:Provider "$ENGINE" --ConnectionStrings:Rasens "$CONNECTION"
+      --RateLimiting:SignInPermitPerMinute 1000)
+    say "$ENGINE: migrating a fresh database"
+    (cd src/Rasens.Workbench && dotnet bin/Release/net10.0/Rasens.Workbench.dll migrate "${settings[@]}") >"$OUT/live-$ENGINE-migrate.log" 2>&1 \
+      || { cat "$OUT/live-$ENGINE-migrate.log" >&2; fail "migrate failed"; }
+    WORKBENCH="http://127.0.0.1:$(free_port)"
+    PORTAL="http://127.0.0.1:$(free_port)"
+    say "$ENGINE: starting the Workbench on $WORKBENCH and the Portal on $PORTAL"
+    start_app Rasens.Workbench "$OUT/live-$ENGINE-workbench.log" "$WORKBENCH" "${settings[@]}" --Workbench:RequireTwoFactor=false --Rasens:PortalUrl "$PORTAL"
+    start_app Rasens.Portal "$OUT/live-$ENGINE-portal.log" "$PORTAL" "${settings[@]}" --Rasens:PortalUrl "$PORTAL"
+    for K in $LIVE_CLIENTS; do
+      say "$ENGINE: $LIVE_CHANGES changes, $K clients"
+      row=$(bench live --provider "$ENGINE" --connection "$CONNECTION" --portal "$PORTAL" --workbench "$WORKBENCH" \
+        --changes "$LIVE_CHANGES" --clients "$K") || fail "the live benchmark failed ($ENGINE, K=$K)"
+      echo "$row"
+      echo "$row" >>"$LIVE_REPORT"
+      [[ "$row" == *PASS* ]] || overall=1
+    done
+    stop_app
+  done
+  say "report: $LIVE_REPORT"
+  cat "$LIVE_REPORT"
+}
+
+overall=0
+[ "$MODE" = live ] || run_queues
+[ "$MODE" = queues ] || run_live
 exit "$overall"

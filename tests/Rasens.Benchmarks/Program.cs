@@ -6,11 +6,13 @@ using Rasens.Data.Hosting;
 //   seed    --provider Sqlite|PostgreSQL --connection "..." [--cases 1000000]
 //   targets --provider ... --connection "..."      the paths to measure, one "name<TAB>path<TAB>rows" a line
 //   plans   --provider ... --connection "..." [--out plans.md]   the query plans of what those pages run
+//   live    --provider ... --connection "..." --portal URL --workbench URL [--changes 100] [--clients 1]
+//           commit-to-browser latency of issue 6: one markdown table row on standard output
 try
 {
-    if (args.Length == 0 || args[0] is not ("seed" or "targets" or "plans"))
+    if (args.Length == 0 || args[0] is not ("seed" or "targets" or "plans" or "live"))
     {
-        await Console.Error.WriteLineAsync("usage: Rasens.Benchmarks seed|targets|plans --provider Sqlite|PostgreSQL --connection \"...\" [--cases N] [--out FILE]");
+        await Console.Error.WriteLineAsync("usage: Rasens.Benchmarks seed|targets|plans|live --provider Sqlite|PostgreSQL --connection \"...\" [--cases N] [--out FILE] [--portal URL --workbench URL --changes N --clients K]");
         return 64;
     }
 
@@ -41,6 +43,16 @@ try
                 Console.Write(report);
             }
 
+            break;
+        case "live":
+            var row = await LiveLatency.RunAsync(
+                database,
+                new Uri(options.Required("portal")),
+                new Uri(options.Required("workbench")),
+                options.Int("changes", 100),
+                options.Int("clients", 1),
+                Console.Error);
+            Console.WriteLine(row);
             break;
     }
 

@@ -286,7 +286,7 @@ public sealed class Application
         ArgumentNullException.ThrowIfNull(by);
         if (!by.IsStaff)
         {
-            return CaseErrors.RoleNotPermitted(by.Role, CaseAction.Receive);
+            return CaseErrors.StaffOnly;
         }
 
         var trimmed = text?.Trim() ?? "";

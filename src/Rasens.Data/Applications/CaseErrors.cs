@@ -29,6 +29,8 @@ public static class CaseErrors
     public static Error ReasonRequired(CaseAction action) =>
         new("case.reason-required", $"{action} needs a reason the applicant can read.");
 
+    public static Error StaffOnly { get; } = new("case.staff-only", "Only staff can do that.");
+
     public static Error NoteRequired { get; } = new("case.note-required", "Write the note before saving it.");
 
     public static Error NoteTooLong { get; } = new("case.note-too-long", "A note can be at most 4,000 characters.");

@@ -78,7 +78,7 @@ public static class RasensDataRegistration
     {
         _ = database.Provider switch
         {
-            DatabaseProvider.Sqlite => builder.UseSqlite(database.ConnectionString),
+            DatabaseProvider.Sqlite => builder.UseSqlite(database.ConnectionString).AddInterceptors(Persistence.SqliteBusyTimeout.Instance),
             DatabaseProvider.PostgreSql => builder.UseNpgsql(database.ConnectionString),
         };
     }

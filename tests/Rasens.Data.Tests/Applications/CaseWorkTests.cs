@@ -292,6 +292,8 @@ public abstract class CaseWorkTests(TestDatabase database)
 
         Assert.True((await WorkAsync(w => w.AddNoteAsync(application.Id, examiner, "  在留カードの写しを確認すること。 "))).Succeeded);
         Assert.Equal("case.note-required", (await WorkAsync(w => w.AddNoteAsync(application.Id, examiner, " "))).Error?.Code);
+        var applicant = new Actor(ActorRole.Applicant, owner.Id, owner.UserName!);
+        Assert.Equal("case.staff-only", (await WorkAsync(w => w.AddNoteAsync(application.Id, applicant, "見せてほしい"))).Error?.Code);
 
         await using var db = database.CreateContext();
         Assert.Equal("在留カードの写しを確認すること。", (await db.InternalNotes.SingleAsync(n => n.ApplicationId == application.Id, Ct)).Text);

@@ -20,7 +20,7 @@ namespace Rasens.Workbench.Pages.Cases;
 /// Details.Actions.cs.
 /// </summary>
 public sealed partial class DetailsModel(
-    RasensDbContext db, CaseWork work, CaseQueues queues, CaseDeadlines deadlines, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+    RasensDbContext db, CaseWork work, CaseQueues queues, CaseDeadlines deadlines, Rasens.Data.Files.IFileStore files, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     private static readonly CultureInfo Japanese = CultureInfo.GetCultureInfo("ja");
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
@@ -87,7 +87,7 @@ public sealed partial class DetailsModel(
     public async Task<IActionResult> OnGetFileAsync(long id, Guid file, bool download, CancellationToken cancellationToken)
     {
         var attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == file && a.ApplicationId == id, cancellationToken);
-        if (attachment is null || await HttpContext.RequestServices.GetRequiredService<Rasens.Data.Files.IFileStore>().OpenReadAsync(attachment.StoredName, cancellationToken) is not { } content)
+        if (attachment is null || await files.OpenReadAsync(attachment.StoredName, cancellationToken) is not { } content)
         {
             return NotFound();
         }
