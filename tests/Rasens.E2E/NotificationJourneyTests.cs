@@ -34,7 +34,31 @@ public sealed class NotificationJourneyTests(BothApps apps)
         await page.FillAsync("#f_formerPostalCode", "1138654");
         await page.FillAsync("#f_formerAddress", "東京都文京区本郷７－３－１");
         await page.ShootAsync("notification-02-form");
-        await page.Submit("確認画面へ進む").ClickAsync();
+
+        // Save data, then a refused and an accepted Load: the refused file keeps what was typed, the saved one brings back
+        // what was saved, and the entry stays the same entry (its key is posted with the file).
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("save-data").ClickAsync());
+        var saved = Path.Combine(Path.GetTempPath(), $"rasens-e2e-{Guid.NewGuid():N}.rasens");
+        await download.SaveAsAsync(saved);
+        var key = await page.Locator("input[name=SubmissionKey]").InputValueAsync();
+        await page.FillAsync("#f_formerName", "書き換えた大学");
+        await page.Locator("details.helpers summary").ClickAsync();
+        await page.SetInputFilesAsync("#SavedFile", new FilePayload { Name = "edited.rasens", MimeType = "application/octet-stream", Buffer = "not saved data"u8.ToArray() });
+        await page.GetByTestId("load-data").ClickAsync();
+        Assert.Contains("edited.rasens", await page.GetByTestId("load-error").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("書き換えた大学", await page.InputValueAsync("#f_formerName"));
+        Assert.Equal(key, await page.Locator("input[name=SubmissionKey]").InputValueAsync());
+        await page.ShootAsync("notification-02-load-refused");
+        await page.SetInputFilesAsync("#SavedFile", saved);
+        await page.GetByTestId("load-data").ClickAsync();
+        await page.GetByTestId("filled-notice").WaitForAsync();
+        File.Delete(saved);
+        Assert.Equal("東京大学", await page.InputValueAsync("#f_formerName"));
+        Assert.True(await page.Locator("#f_formerName").IsVisibleAsync());
+        Assert.Equal(key, await page.Locator("input[name=SubmissionKey]").InputValueAsync());
+
+        // Enter in a field proceeds to confirmation (the form's first button), not Load or Attach.
+        await page.PressAsync("#f_formerName", "Enter");
         await page.GetByTestId("confirmation").First.WaitForAsync();
         await page.ShootAsync("notification-03-confirmation");
         await page.GetByTestId("apply").ClickAsync();

@@ -210,6 +210,13 @@ public sealed partial class ApplyModel(
         }
 
         Refusal = await usage.CheckAllowedAsync(ApplicantId, procedure, cancellationToken);
+        if (HttpMethods.IsPost(Request.Method) && SubmissionKey == Guid.Empty)
+        {
+            // Every form of this page carries the entry's key; a post without one starts a new entry rather than
+            // sharing the empty key with every other such post.
+            SubmissionKey = Guid.NewGuid();
+        }
+
         if (form.Attachments.Any && SubmissionKey != Guid.Empty)
         {
             Files = await attachments.DraftAsync(ApplicantId, SubmissionKey, cancellationToken);
