@@ -79,6 +79,12 @@ public sealed class CaseWork(RasensDbContext db, CaseNumbers numbers, Mailer mai
     public Task<Result> ReturnAsync(long id, int version, Actor staff, IReadOnlyList<ReturnItem> items, string note, CancellationToken cancellationToken = default) =>
         ActAsync(id, version, staff, "case.return", async (c, now) =>
         {
+            // Who may act, and in which status, before what they wrote: a refusal names the real reason.
+            if (StatusTransitions.Check(c, CaseAction.ReturnForCorrection, staff, note?.Trim()) is { } refused)
+            {
+                return refused;
+            }
+
             if (await CheckItemsAsync(c, items, required: true, cancellationToken) is { } invalid)
             {
                 return invalid;
@@ -111,6 +117,11 @@ public sealed class CaseWork(RasensDbContext db, CaseNumbers numbers, Mailer mai
     public Task<Result> FlagRegistrationErrorAsync(long id, int version, Actor staff, string details, IReadOnlyList<ReturnItem> items, CancellationToken cancellationToken = default) =>
         ActAsync(id, version, staff, "case.registration-error", async (c, now) =>
         {
+            if (StatusTransitions.Check(c, CaseAction.FlagRegistrationError, staff, details?.Trim()) is { } refused)
+            {
+                return refused;
+            }
+
             if (await CheckItemsAsync(c, items, required: false, cancellationToken) is { } invalid)
             {
                 return invalid;
@@ -192,8 +203,25 @@ public sealed class CaseWork(RasensDbContext db, CaseNumbers numbers, Mailer mai
             }
 
             await transaction.RollbackAsync(cancellationToken);
+            if (refusal == CaseErrors.StaleVersion && action == "case.claim")
+            {
+                refusal = await ClaimedMeanwhileAsync(id, staff, cancellationToken) ?? refusal;
+            }
+
             return await RefuseAsync(staff, action, application is null ? null : id, refusal, now, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// A claim refused as stale because someone else claimed first (two examiners opened the case at the same
+    /// version): the loser is told who took it, not only that the case changed.
+    /// </summary>
+    private async Task<Error?> ClaimedMeanwhileAsync(long id, Actor staff, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var holder = await db.Applications.AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new { a.AssigneeId, a.AssigneeName }).SingleOrDefaultAsync(cancellationToken);
+        return holder?.AssigneeId is { } taken && taken != staff.Id ? CaseErrors.AlreadyTaken(holder.AssigneeName ?? "another examiner") : null;
     }
 
     /// <summary>Throws away whatever the attempt changed and records only that it was refused, and why.</summary>

@@ -41,6 +41,9 @@ public static class IdleSession
             context.HttpContext.Items[ExpiresItem] = now + idle;
             return Task.CompletedTask;
         };
+        // Identity's security stamp check (a changed password or role ends other sessions) runs after ours: it is
+        // what AddIdentityCookies installed here, and replacing it would keep a changed account's old rights alive.
+        var identityCheck = options.Events.OnValidatePrincipal;
         options.Events.OnValidatePrincipal = async context =>
         {
             var now = Clock(context.HttpContext).GetUtcNow();
@@ -52,6 +55,13 @@ public static class IdleSession
             {
                 context.RejectPrincipal();
                 await context.HttpContext.SignOutAsync(context.Scheme.Name);
+                return;
+            }
+
+            // Before the renewal below moves IssuedUtc, which the security stamp check measures its interval from.
+            await identityCheck(context);
+            if (context.Principal is null)
+            {
                 return;
             }
 

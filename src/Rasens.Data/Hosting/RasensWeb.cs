@@ -51,6 +51,14 @@ public static class RasensWeb
             .AddDefaultTokenProviders();
         services.AddScoped<PasswordSignIn<TUser>>();
         services.AddScoped<TwoFactorSignIn<TUser>>();
+        // How soon a session notices its account changed (password, role): checked against the database on a request
+        // more than 20 s after the cookie was last issued. Shorter than IdleSession's 30 s renewal step on purpose:
+        // every renewal re-issues the cookie, so a longer interval would never elapse for someone working steadily.
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) =>
+        {
+            o.ValidationInterval = TimeSpan.FromSeconds(20);
+            o.TimeProvider = clock;
+        });
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies =>
         {
             cookies.ApplicationCookie?.Configure(options =>

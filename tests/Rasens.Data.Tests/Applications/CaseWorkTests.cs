@@ -255,10 +255,13 @@ public abstract class CaseWorkTests(TestDatabase database)
         var results = await AtOnceAsync(w => w.ClaimAsync(application.Id, 0, examiner), w => w.ClaimAsync(application.Id, 0, other.ToActor()));
 
         Assert.Single(results, r => r.Succeeded);
-        Assert.Contains(results, r => r.Error?.Code is "case.stale" or "case.already-taken");
         var stored = await LoadAsync(application.Id);
         Assert.Equal(1, stored.Version);
         Assert.Contains(stored.AssigneeId!.Value, new[] { examiner.Id, other.Id });
+        // Both opened the case at version 0: the loser is told who took it, not only that the case changed.
+        var loser = Assert.Single(results, r => !r.Succeeded).Error!;
+        Assert.Equal("case.already-taken", loser.Code);
+        Assert.Contains(stored.AssigneeName!, loser.Message, StringComparison.Ordinal);
         await AssertCountsMatchAsync();
     }
 

@@ -64,18 +64,11 @@ public sealed partial class DetailsModel
             return NotFound();
         }
 
-        Refusal = Explain(result.Error!);
+        Refusal = text.Explain(result.Error!, Case.AssigneeName);
         // What was typed (a note, reasons) stays in the form; the case shown is the current one.
-        Response.StatusCode = result.Error!.Code == CaseErrors.StaleVersion.Code ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        Response.StatusCode = CaseRefusals.StatusCode(result.Error!);
         ModelState.Remove(nameof(Version));
         Version = Case.Version;
         return Page();
     }
-
-    /// <summary>The refusal in the user's language; who holds the case comes from the case as it is now.</summary>
-    private string Explain(Error error) => error.Code switch
-    {
-        "case.already-taken" or "case.not-holder" when Case.AssigneeName is { } holder => text["Error_" + error.Code + ".named", holder],
-        _ => text["Error_" + error.Code] is { ResourceNotFound: false } known ? known : error.Message,
-    };
 }

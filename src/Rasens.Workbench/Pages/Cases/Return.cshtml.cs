@@ -40,11 +40,20 @@ public sealed class ReturnModel(RasensDbContext db, CaseWork work, IStringLocali
 
     public string? Refusal { get; private set; }
 
+    /// <summary>False when the case, as it is now, does not let this user return it: the page then says why and offers no form.</summary>
+    public bool Allowed { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, cancellationToken) is { } stop)
+        if (!await LoadAsync(id, cancellationToken))
         {
-            return stop;
+            return NotFound();
+        }
+
+        // Only the holder, with the case in the right status, gets this form; anyone else goes back to the case.
+        if (!Allowed)
+        {
+            return Redirect($"/Cases/{id}");
         }
 
         Version = Case.Version;
@@ -53,9 +62,9 @@ public sealed class ReturnModel(RasensDbContext db, CaseWork work, IStringLocali
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, cancellationToken) is { } stop)
+        if (!await LoadAsync(id, cancellationToken))
         {
-            return stop;
+            return NotFound();
         }
 
         var items = new List<ReturnItem>();
@@ -92,11 +101,13 @@ public sealed class ReturnModel(RasensDbContext db, CaseWork work, IStringLocali
             Errors["Items_0__Kind"] = text["Error_case.items-required"];
         }
 
-        if (Errors.Count > 0)
+        // A form to correct only while the case still lets this user act; otherwise CaseWork refuses (and audits) it.
+        if (Errors.Count > 0 && Allowed)
         {
             return Page();
         }
 
+        Errors.Clear();
         var staff = User.ToActor();
         var result = IsNotification
             ? await work.FlagRegistrationErrorAsync(id, Version, staff, Note!, items, cancellationToken)
@@ -106,8 +117,12 @@ public sealed class ReturnModel(RasensDbContext db, CaseWork work, IStringLocali
             return Redirect($"/Cases/{id}?done={(IsNotification ? "registration-error" : "returned")}");
         }
 
-        Refusal = text["Error_" + result.Error!.Code] is { ResourceNotFound: false } known ? known : result.Error.Message;
+        // What was typed stays on the page; the case shown, and the version posted next, are the current ones.
         await LoadAsync(id, cancellationToken);
+        Refusal = text.Explain(result.Error!, Case.AssigneeName);
+        Response.StatusCode = CaseRefusals.StatusCode(result.Error!);
+        ModelState.Remove(nameof(Version));
+        Version = Case.Version;
         return Page();
     }
 
@@ -119,12 +134,12 @@ public sealed class ReturnModel(RasensDbContext db, CaseWork work, IStringLocali
                 .Select(f => (f.Key, $"{FormTexts.Get(f.LabelKey, CultureInfo.GetCultureInfo("ja"))} / {FormTexts.Get(f.LabelKey, CultureInfo.GetCultureInfo("en"))}"))
                 .DistinctBy(f => f.Key);
 
-    private async Task<IActionResult?> LoadAsync(long id, CancellationToken cancellationToken)
+    private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
     {
         var found = await db.Applications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (found is null)
         {
-            return NotFound();
+            return false;
         }
 
         Case = found;
@@ -132,8 +147,8 @@ public sealed class ReturnModel(RasensDbContext db, CaseWork work, IStringLocali
         ProcedureName = procedure.TextFor(CultureInfo.CurrentUICulture.Name)?.Name ?? procedure.Code;
         Form = FormDefinitions.For(procedure.Kind);
         var action = found.Workflow == Workflow.Notification ? CaseAction.FlagRegistrationError : CaseAction.ReturnForCorrection;
-        // Only the holder, with the case in the right status, gets this form; anyone else goes back to the case.
-        return found.AllowedTransitions(User.ToActor()).Contains(action) ? null : Redirect($"/Cases/{id}");
+        Allowed = found.AllowedTransitions(User.ToActor()).Contains(action);
+        return true;
     }
 
     public sealed class ItemInput

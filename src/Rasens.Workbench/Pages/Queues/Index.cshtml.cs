@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Rasens.Data;
 using Rasens.Data.Applications;
 using Rasens.Workbench.Infrastructure;
 
@@ -12,7 +14,7 @@ namespace Rasens.Workbench.Pages.Queues;
 /// paging, ageing markers, and (supervisors) bulk allocation of the cases ticked. The last choice of queue and
 /// filters is kept in a cookie, so coming back to the queues brings it back.
 /// </summary>
-public sealed class IndexModel(CaseQueues queues, OverdueCount overdue, QueueChoices choices, CaseWork work, CaseDeadlines deadlines, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class IndexModel(RasensDbContext db, CaseQueues queues, OverdueCount overdue, QueueChoices choices, CaseWork work, CaseDeadlines deadlines, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const string ChoiceCookie = "Rasens.Workbench.Queue";
 
@@ -114,7 +116,14 @@ public sealed class IndexModel(CaseQueues queues, OverdueCount overdue, QueueCho
                 Messages.Add(text["BulkAssigned", assigned]);
             }
 
-            Problems.AddRange(results.Where(r => !r.Result.Succeeded).Select(r => text["BulkRefused", r.Id, text["Error_" + r.Result.Error!.Code, r.Result.Error.Message]].Value));
+            // Each refused case by the number staff know it by, with the reason and who holds it now.
+            var refused = results.Where(r => !r.Result.Succeeded).ToList();
+            var ids = refused.Select(r => r.Id).ToList();
+            var known = await db.Applications.AsNoTracking().Where(a => ids.Contains(a.Id))
+                .Select(a => new { a.Id, a.ReferenceNumber, a.AssigneeName }).ToDictionaryAsync(a => a.Id, cancellationToken);
+            Problems.AddRange(refused.Select(r => known.TryGetValue(r.Id, out var found)
+                ? text["BulkRefused", found.ReferenceNumber, text.Explain(r.Result.Error!, found.AssigneeName)].Value
+                : text["BulkRefused", r.Id, text.Explain(r.Result.Error!, null)].Value));
         }
 
         await LoadAsync(cancellationToken);

@@ -126,6 +126,34 @@ public abstract class SignInTests<TFixture>(TFixture app)
     }
 
     [Fact]
+    public async Task AccountChanged_OpenSessionOfSomeoneWorkingSteadily_EndsWithinAMinute()
+    {
+        var staff = A.Staff().Build();
+        await app.Database.SeedAsync(staff);
+        using var client = app.Browser();
+        await SignInAsync(client, staff.UserName!, Password);
+        for (var i = 0; i < 4; i++)
+        {
+            // A page every 25 s: the session is renewed all the while, and still checked against the account.
+            app.Clock.Advance(TimeSpan.FromSeconds(25));
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", TestContext.Current.CancellationToken)).StatusCode);
+        }
+
+        // What a password reset or a change of role does to the account: a new security stamp.
+        await using (var db = app.Database.CreateContext())
+        {
+            var stored = await db.StaffUsers.SingleAsync(s => s.Id == staff.Id, TestContext.Current.CancellationToken);
+            stored.SecurityStamp = Guid.NewGuid().ToString("N");
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        app.Clock.Advance(TimeSpan.FromSeconds(25));
+        var after = await client.GetAsync("/", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/Account/SignIn", after.Headers.Location?.AbsolutePath ?? after.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PrivatePages_AreNeverCached()
     {
         var staff = A.Staff().Build();

@@ -89,7 +89,7 @@ public abstract class QueueTests<TFixture>(TFixture app)
 
         var html = await response.Content.ReadAsStringAsync(Ct);
         Assert.Contains("1件を割り当てました。", html, StringComparison.Ordinal);
-        Assert.Contains($"案件{b.Id}は割り当てられませんでした", html, StringComparison.Ordinal);
+        Assert.Contains($"案件{b.ReferenceNumber}は割り当てられませんでした", html, StringComparison.Ordinal); // by the number staff know it by
         await using var check = app.Database.CreateContext();
         Assert.Equal(examiner.Id, (await check.Applications.SingleAsync(x => x.Id == a.Id, Ct)).AssigneeId);
         Assert.Equal(other.Id, (await check.Applications.SingleAsync(x => x.Id == b.Id, Ct)).AssigneeId);
