@@ -1,8 +1,9 @@
 using Microsoft.Playwright;
+using Rasens.Data.Notices;
 
 namespace Rasens.E2E;
 
-/// <summary>Every page of the account area, in Japanese and English and in the Black scheme; axe-clean in all four schemes.</summary>
+/// <summary>Every page of the account area and the notices, in Japanese and English and in the Black scheme; axe-clean in all four schemes.</summary>
 [Collection(BothAppsCollection.Name)]
 public sealed class LanguagesAndSchemesTests(BothApps apps)
 {
@@ -36,6 +37,8 @@ public sealed class LanguagesAndSchemesTests(BothApps apps)
             await page.ShootAsync($"pages-{language}-{scheme}-{Name(path)}");
         }
 
+        await NoticesByKeyboardAsync(page, language, scheme);
+
         await page.LoginAsync(apps.Portal.BaseUrl, apps.Applicant.UserName!, BothApps.ApplicantPassword);
         await page.WaitForURLAsync("**/MyPage");
         foreach (var path in PrivatePages)
@@ -61,6 +64,29 @@ public sealed class LanguagesAndSchemesTests(BothApps apps)
         await page.GotoAsync(apps.Portal.BaseUrl + "/Account/Register");
         Assert.Equal(scheme, await page.GetAttributeAsync("body", "data-scheme")); // remembered
         await page.AssertAccessibleAsync($"scheme-{scheme}-register");
+    }
+
+    /// <summary>From the top page's List of Notices link to a notice's details, with the keyboard only.</summary>
+    private async Task NoticesByKeyboardAsync(IPage page, string language, string scheme)
+    {
+        var notice = new GeneralNotice
+        {
+            TitleJa = $"画面確認のお知らせ（{language}・{scheme}）", TitleEn = $"Notice for the page check ({language}, {scheme})",
+            BodyJa = "一行目の本文です。\n二行目の本文です。", BodyEn = "The first line of the text.\nThe second line of the text.",
+            Important = true, PublishedAt = DateTime.UtcNow.AddMinutes(-1),
+        };
+        await apps.SeedAsync(notice);
+        var title = language == "ja" ? notice.TitleJa : notice.TitleEn;
+
+        await page.GotoAsync(apps.Portal.BaseUrl + "/");
+        await page.GetByTestId("list-of-notices").PressAsync("Enter");
+        await page.WaitForURLAsync("**/Notices");
+        await page.ShootAsync($"pages-{language}-{scheme}-notices");
+        await page.GetByTestId("notices").GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).PressAsync("Enter");
+        await page.WaitForURLAsync($"**/Notices/{notice.Id}");
+        Assert.Equal(title, await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
+        Assert.Contains("\n", await page.GetByTestId("notice-body").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ShootAsync($"pages-{language}-{scheme}-notice-details");
     }
 
     private static string Name(string path) => path == "/" ? "top" : path.Trim('/').Replace('/', '-').ToLowerInvariant();

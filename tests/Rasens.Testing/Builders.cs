@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Rasens.Data;
 using Rasens.Data.Accounts;
 using Rasens.Data.Applications;
+using Rasens.Data.Notices;
 using Rasens.Data.Procedures;
 
 namespace Rasens.Testing;
@@ -17,6 +18,9 @@ public static class A
     public static StaffBuilder Staff(StaffRole role = StaffRole.Examiner) => new(role);
 
     public static CaseBuilder Case(ApplicantUser owner) => new(owner);
+
+    /// <summary>A general notice published at <paramref name="publishedAt"/>, titled and written in Japanese and English.</summary>
+    public static NoticeBuilder Notice(DateTime publishedAt) => new(publishedAt);
 
     /// <summary>
     /// An authenticator already set up for <paramref name="staff"/> (two-factor turned on), written where Identity
@@ -119,6 +123,55 @@ public sealed class StaffBuilder(StaffRole role)
         user.NormalizedEmail = user.Email.ToUpperInvariant();
         user.PasswordHash = A.HashOf(_password);
         return user;
+    }
+}
+
+public sealed class NoticeBuilder(DateTime publishedAt)
+{
+    private string? _titleEn;
+    private string? _bodyJa;
+    private string? _bodyEn;
+    private bool _important;
+    private DateTime? _expiresAt;
+
+    public NoticeBuilder Titled(string english)
+    {
+        _titleEn = english;
+        return this;
+    }
+
+    public NoticeBuilder WithBody(string japanese, string english)
+    {
+        (_bodyJa, _bodyEn) = (japanese, english);
+        return this;
+    }
+
+    public NoticeBuilder Important()
+    {
+        _important = true;
+        return this;
+    }
+
+    public NoticeBuilder ExpiringAt(DateTime expiresAt)
+    {
+        _expiresAt = expiresAt;
+        return this;
+    }
+
+    public GeneralNotice Build()
+    {
+        var n = A.Next();
+        var english = _titleEn ?? $"Test notice {A.Letters(n)}";
+        return new GeneralNotice
+        {
+            TitleJa = $"テストのお知らせ {english}",
+            TitleEn = english,
+            BodyJa = _bodyJa ?? $"{english} の本文です。",
+            BodyEn = _bodyEn ?? $"The text of {english}.",
+            Important = _important,
+            PublishedAt = publishedAt,
+            ExpiresAt = _expiresAt,
+        };
     }
 }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Rasens.Data.Notices;
 
 /// <summary>A general notice on the Portal's top page and List of Notices, maintained by administrators.</summary>
@@ -20,4 +22,12 @@ public sealed class GeneralNotice
     public DateTime? ExpiresAt { get; set; }
 
     public Guid? AuthorId { get; set; }
+
+    /// <summary>Notices are written in Japanese and English only: Japanese for Japanese readers, English for everyone else.</summary>
+    public string TitleFor(CultureInfo culture) => IsJapanese(culture) ? TitleJa : TitleEn;
+
+    /// <summary>The body in the reader's language, chosen as <see cref="TitleFor"/> chooses the title.</summary>
+    public string BodyFor(CultureInfo culture) => IsJapanese(culture) ? BodyJa : BodyEn;
+
+    private static bool IsJapanese(CultureInfo culture) => culture.TwoLetterISOLanguageName == "ja";
 }

@@ -6,7 +6,7 @@ using Rasens.Data.Notices;
 
 namespace Rasens.Portal.Pages;
 
-/// <summary>The top page: general notices and the way in (001 §1.4).</summary>
+/// <summary>The top page: the latest general notices, important ones first, and the way in (001 §1.4); the rest are in the List of Notices.</summary>
 [AllowAnonymous]
 public sealed class IndexModel(RasensDbContext db, TimeProvider clock) : PageModel
 {
@@ -16,7 +16,7 @@ public sealed class IndexModel(RasensDbContext db, TimeProvider clock) : PageMod
     {
         var now = clock.GetUtcNow().UtcDateTime;
         Notices = await db.GeneralNotices.AsNoTracking()
-            .Where(n => n.PublishedAt <= now && (n.ExpiresAt == null || n.ExpiresAt > now))
+            .VisibleAt(now)
             .OrderByDescending(n => n.Important).ThenByDescending(n => n.PublishedAt)
             .Take(10)
             .ToListAsync(cancellationToken);
