@@ -289,6 +289,12 @@ public sealed class Application
             return CaseErrors.StaffOnly;
         }
 
+        // Like every other action on a case: an examiner writes on the cases they hold; a supervisor on any.
+        if (by.Role == ActorRole.Examiner && AssigneeId != by.Id)
+        {
+            return CaseErrors.NotHolder(AssigneeName);
+        }
+
         var trimmed = text?.Trim() ?? "";
         if (trimmed.Length == 0)
         {

@@ -114,7 +114,9 @@ public sealed class CaseDeadlines
     public DateTime? DueAt(Application application)
     {
         ArgumentNullException.ThrowIfNull(application);
-        if (application.Stage != CaseStage.Active)
+        // The deadline is for the decision: none while waiting for the applicant, none once decided (an approved
+        // case awaiting hand-over is not overdue examination work).
+        if (application.Stage != CaseStage.Active || application.DecidedAt is not null)
         {
             return null;
         }

@@ -137,7 +137,7 @@ public sealed class CaseWork(RasensDbContext db, CaseNumbers numbers, Mailer mai
             return result;
         }, cancellationToken, details: details);
 
-    /// <summary>An internal note (staff only). Any member of staff may write one; it does not change the case's version.</summary>
+    /// <summary>An internal note (staff only): the holder, or a supervisor. It does not change the case's version.</summary>
     public async Task<Result> AddNoteAsync(long id, Actor staff, string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(staff);

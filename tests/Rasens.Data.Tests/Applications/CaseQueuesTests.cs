@@ -59,8 +59,11 @@ public abstract class CaseQueuesTests(TestDatabase database) : IAsyncLifetime
         // and Culture Day (3 Nov): due at the end of Monday 16 November, Japan time.
         var late = await SeedAsync(A.Case(owner).ForProcedure(ProcedureKind.ExtensionOfPeriodOfStay), 0);
         var waiting = await SeedAsync(A.Case(owner).InStatus(ApplicationStatus.InReturnProcess).HeldBy(examiner), 0);
+        // Approved, waiting for hand-over: decided in time, so not overdue however long the hand-over takes.
+        var approved = await SeedAsync(A.Case(owner).ForProcedure(ProcedureKind.ExtensionOfPeriodOfStay).InStatus(ApplicationStatus.AwaitingIssuance).HeldBy(examiner), 0);
         Assert.Equal(new DateTime(2026, 11, 16, 15, 0, 0, DateTimeKind.Utc), (await LoadAsync(late.Id)).DueAt);
         Assert.Null((await LoadAsync(waiting.Id)).DueAt);
+        Assert.Null((await LoadAsync(approved.Id)).DueAt);
 
         var before = await PageAsync(new QueueRequest(QueueKind.Overdue, new QueueFilter(), QueueSort.Due, examiner.Id), new DateTimeOffset(2026, 11, 16, 14, 59, 0, TimeSpan.Zero));
         var after = await PageAsync(new QueueRequest(QueueKind.Overdue, new QueueFilter(), QueueSort.Due, examiner.Id), new DateTimeOffset(2026, 11, 16, 15, 0, 0, TimeSpan.Zero));
@@ -68,6 +71,7 @@ public abstract class CaseQueuesTests(TestDatabase database) : IAsyncLifetime
         Assert.DoesNotContain(before.Rows, r => r.Id == late.Id);
         Assert.Contains(after.Rows, r => r.Id == late.Id);
         Assert.DoesNotContain(after.Rows, r => r.Id == waiting.Id);
+        Assert.DoesNotContain(after.Rows, r => r.Id == approved.Id);
     }
 
     [Fact]

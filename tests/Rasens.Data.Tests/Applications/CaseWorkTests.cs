@@ -290,8 +290,14 @@ public abstract class CaseWorkTests(TestDatabase database)
     [Fact]
     public async Task AddNote_WritesNoteEventAndAudit_TheCaseVersionStays()
     {
-        var (owner, examiner, _) = await PeopleAsync();
-        var application = await SeedAsync(A.Case(owner));
+        var (owner, examiner, supervisor) = await PeopleAsync();
+        var application = await SeedAsync(A.Case(owner).InStatus(ApplicationStatus.UnderReview).HeldBy(examiner));
+        var bystander = A.Staff().Build();
+        await database.SeedAsync(bystander);
+
+        // An examiner who does not hold the case is refused; a supervisor may write on any case.
+        Assert.Equal("case.not-holder", (await WorkAsync(w => w.AddNoteAsync(application.Id, bystander.ToActor(), "担当外"))).Error?.Code);
+        Assert.True((await WorkAsync(w => w.AddNoteAsync(application.Id, supervisor, "統括より：至急"))).Succeeded);
 
         Assert.True((await WorkAsync(w => w.AddNoteAsync(application.Id, examiner, "  在留カードの写しを確認すること。 "))).Succeeded);
         Assert.Equal("case.note-required", (await WorkAsync(w => w.AddNoteAsync(application.Id, examiner, " "))).Error?.Code);
@@ -299,9 +305,9 @@ public abstract class CaseWorkTests(TestDatabase database)
         Assert.Equal("case.staff-only", (await WorkAsync(w => w.AddNoteAsync(application.Id, applicant, "見せてほしい"))).Error?.Code);
 
         await using var db = database.CreateContext();
-        Assert.Equal("在留カードの写しを確認すること。", (await db.InternalNotes.SingleAsync(n => n.ApplicationId == application.Id, Ct)).Text);
+        Assert.Equal(["在留カードの写しを確認すること。", "統括より：至急"], (await db.InternalNotes.Where(n => n.ApplicationId == application.Id).ToListAsync(Ct)).Select(n => n.Text).Order());
         Assert.True(await db.OutboxEvents.AnyAsync(e => e.ApplicationId == application.Id && e.Type == "case.note-added", Ct));
-        Assert.Equal(0, (await LoadAsync(application.Id)).Version);
+        Assert.Equal(application.Version, (await LoadAsync(application.Id)).Version);
     }
 
     private async Task<(ApplicantUser Owner, Actor Examiner, Actor Supervisor)> PeopleAsync()

@@ -65,6 +65,9 @@ public sealed partial class DetailsModel(
 
     public bool CanRelease => Case.AssigneeId is { } holder && (holder == Me.Id || Me.Role == ActorRole.Supervisor);
 
+    /// <summary>Notes are written by the holder or a supervisor (CaseWork refuses anyone else).</summary>
+    public bool CanNote => Me.Role == ActorRole.Supervisor || Case.AssigneeId == Me.Id;
+
     public bool CanAssign => Me.Role == ActorRole.Supervisor && !Case.Status.IsFinal();
 
     public bool HoldsIt => Case.AssigneeId == Me.Id;
@@ -84,6 +87,18 @@ public sealed partial class DetailsModel(
     }
 
     /// <summary>One of the case's files, shown in the browser (photo, PDF) or, with download=true, saved.</summary>
+    /// <summary>What an audit entry records, in the user's language (the code itself is shown beside it for auditors).</summary>
+    public string JournalAction(Rasens.Data.Audit.AuditEntry entry) =>
+        text["Audit_" + entry?.Action] is { ResourceNotFound: false } known ? known : entry?.Action ?? "";
+
+    /// <summary>Why an attempt was refused: stored as "code: message"; the code's text in the user's language when there is one.</summary>
+    public string JournalReason(Rasens.Data.Audit.AuditEntry entry)
+    {
+        var details = entry?.Details ?? "";
+        var code = details.Split(':', 2)[0];
+        return text["Error_" + code] is { ResourceNotFound: false } known ? known : details;
+    }
+
     public async Task<IActionResult> OnGetFileAsync(long id, Guid file, bool download, CancellationToken cancellationToken)
     {
         var attachment = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == file && a.ApplicationId == id, cancellationToken);

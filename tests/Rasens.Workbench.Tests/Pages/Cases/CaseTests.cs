@@ -284,10 +284,21 @@ public abstract class CaseTests<TFixture>(TFixture app)
     }
 
     [Fact]
-    public async Task Note_IsAddedForStaffOnly()
+    public async Task Note_IsAddedForStaffOnly_ByTheHolder()
     {
         var (client, staff) = await app.SignedInAsync();
-        var application = await SeedAsync(A.Case(await OwnerAsync()));
+        var (other, _) = await app.SignedInAsync();
+        var application = await SeedAsync(A.Case(await OwnerAsync()).InStatus(ApplicationStatus.UnderReview).HeldBy(staff));
+
+        // Another examiner, not holding the case, is refused (and it is audited); the holder writes the note.
+        var refused = await other.ActAsync(application.Id, "Note", new Dictionary<string, string> { ["Text"] = "担当外からのメモ" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("担当外からのメモ", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal); // kept in the form
+        await using (var db = app.Database.CreateContext())
+        {
+            Assert.False(await db.InternalNotes.AnyAsync(n => n.ApplicationId == application.Id, Ct));
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.ApplicationId == application.Id && a.Action == "case.note" && a.Outcome == AuditOutcome.Refused, Ct));
+        }
 
         var response = await client.ActAsync(application.Id, "Note", new Dictionary<string, string> { ["Text"] = "旅券の写しを確認済み。" });
 
