@@ -172,8 +172,9 @@ public abstract class CaseTests<TFixture>(TFixture app)
         await app.Database.SeedAsync(other);
         var theirs = await SeedAsync(A.Case(await OwnerAsync()).InStatus(ApplicationStatus.UnderReview).HeldBy(other));
 
-        var assign = await client.ActAsync(theirs.Id, "Assign", new Dictionary<string, string> { ["AssignTo"] = other.Id.ToString() });
-        var approve = await client.ActAsync(theirs.Id, "Approve");
+        // Their page offers this examiner no action (so no form with a version): posted by hand at the current one.
+        var assign = await client.ActAsync(theirs.Id, "Assign", new Dictionary<string, string> { ["AssignTo"] = other.Id.ToString() }, theirs.Version);
+        var approve = await client.ActAsync(theirs.Id, "Approve", version: theirs.Version);
         using var noToken = new FormUrlEncodedContent(new Dictionary<string, string> { ["Version"] = theirs.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         var forged = await client.PostAsync($"/Cases/{theirs.Id}?handler=Approve", noToken, Ct);
 
@@ -291,7 +292,9 @@ public abstract class CaseTests<TFixture>(TFixture app)
         var application = await SeedAsync(A.Case(await OwnerAsync()).InStatus(ApplicationStatus.UnderReview).HeldBy(staff));
 
         // Another examiner, not holding the case, is refused (and it is audited); the holder writes the note.
-        var refused = await other.ActAsync(application.Id, "Note", new Dictionary<string, string> { ["Text"] = "担当外からのメモ" });
+        var offered = await other.GetStringAsync($"/Cases/{application.Id}", Ct);
+        Assert.Contains("data-testid=\"note-needs-claim\"", offered, StringComparison.Ordinal);
+        var refused = await other.ActAsync(application.Id, "Note", new Dictionary<string, string> { ["Text"] = "担当外からのメモ" }, application.Version);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("担当外からのメモ", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal); // kept in the form
         await using (var db = app.Database.CreateContext())
