@@ -54,6 +54,15 @@ public sealed class ApplicationPagesTests(BothApps apps)
             await page.ShootAsync($"apply-{language}-{name}");
         }
 
+        // The application date range: typed as yyyymmdd, or chosen on the calendar, which writes yyyymmdd into the field.
+        await page.FillAsync("#From-calendar", "2026-11-01");
+        Assert.Equal("20261101", await page.InputValueAsync("#From"));
+        await page.FillAsync("#To", "20991231");
+        await page.DispatchEventAsync("#To", "change");
+        Assert.Equal("2099-12-31", await page.InputValueAsync("#To-calendar"));
+        await page.FillAsync("#From", "");
+        await page.FillAsync("#To", "");
+
         await page.Locator("[data-testid=cases] a").First.ClickAsync();
         await page.GetByTestId("case-overview").WaitForAsync();
         await page.ShootAsync($"apply-{language}-details");
