@@ -101,6 +101,31 @@ public abstract class LiveEventsTests(TestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LatestId_AfterPruningEmptiedTheOutbox_IsThePrunedMark_SoAPageStartingThereNeedsNoRefresh()
+    {
+        var (owner, _, examiner) = await PeopleAsync();
+        var application = await SeedAsync(A.Case(owner));
+        await ChangeAsync(application.Id, c => c.Claim(examiner, Now));
+        var newest = await LatestAsync();
+        await using (var db = database.CreateContext())
+        {
+            await new EventFeed(db).PruneAsync(DateTime.UtcNow.AddDays(1), DateTime.UtcNow, Ct);
+            Assert.False(await db.OutboxEvents.AnyAsync(Ct));
+        }
+
+        var since = await LatestAsync(); // what a page rendered now starts from
+        var registry = new LiveConnections(new LiveOptions());
+        var sent = new ConcurrentQueue<long>();
+        registry.Add("page", e => LiveMessages.ForApplicant(e, owner.Id), (events, _) => Enqueue(sent, events));
+
+        Assert.Equal(newest, since);
+        Assert.True(await ReplayAsync(registry, "page", since));
+        await ChangeAsync(application.Id, c => c.Receive(examiner, "東オンE26000005", Now));
+        await DispatchAllAsync(registry, since);
+        Assert.Single(sent);
+    }
+
+    [Fact]
     public async Task TwoWritersAtOnce_EventIdsFollowCommitOrder()
     {
         var (owner, _, examiner) = await PeopleAsync();
