@@ -126,6 +126,78 @@ public abstract class LiveEventsTests(TestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Remove_WhileADispatchIsSendingToIt_TheOthersGetTheBatchOnce()
+    {
+        var (owner, _, examiner) = await PeopleAsync();
+        var application = await SeedAsync(A.Case(owner));
+        var since = await LatestAsync();
+        var registry = new LiveConnections(new LiveOptions());
+        var sent = new Dictionary<string, ConcurrentQueue<long>> { ["a"] = new(), ["b"] = new(), ["c"] = new() };
+        var sending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var aborted = 0;
+        registry.Add("a", _ => true, (events, _) => Enqueue(sent["a"], events));
+        registry.Add("b", _ => true, async (events, _) =>
+        {
+            sending.TrySetResult();
+            await gone.Task; // the browser went away mid-send
+            throw new IOException("The connection was closed.");
+        }, () => Interlocked.Increment(ref aborted));
+        registry.Add("c", _ => true, (events, _) => Enqueue(sent["c"], events));
+        foreach (var id in sent.Keys)
+        {
+            Assert.True(await ReplayAsync(registry, id, since));
+        }
+
+        await ChangeAsync(application.Id, c => c.Claim(examiner, Now));
+        await ChangeAsync(application.Id, c => c.Receive(examiner, "東オンE26000006", Now));
+        var dispatch = DispatchAllAsync(registry, since);
+        await sending.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        registry.Remove("b");
+        gone.SetResult();
+        await dispatch.WaitAsync(TimeSpan.FromSeconds(10), Ct); // completes, and does not throw
+        await DispatchAllAsync(registry, since); // the dispatcher reading the same batch again sends nothing twice
+
+        var batch = await EventsAfterAsync(since);
+        Assert.Equal(batch, sent["a"]);
+        Assert.Equal(batch, sent["c"]);
+        Assert.Equal(1, aborted); // the failed one is closed, so its client reconnects and replays
+        Assert.Equal(2, registry.Count);
+    }
+
+    [Fact]
+    public async Task Remove_WhileItsReplayHoldsTheLockAndADispatchWaits_TheDispatchFinishesAndTheOthersGetTheBatchOnce()
+    {
+        var (owner, _, examiner) = await PeopleAsync();
+        var application = await SeedAsync(A.Case(owner));
+        var since = await LatestAsync();
+        var registry = new LiveConnections(new LiveOptions());
+        var others = new ConcurrentQueue<long>();
+        var replaying = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        registry.Add("other", _ => true, (events, _) => Enqueue(others, events));
+        Assert.True(await ReplayAsync(registry, "other", since));
+        registry.Add("late", _ => true, async (events, _) =>
+        {
+            replaying.TrySetResult();
+            await gone.Task;
+        });
+        await ChangeAsync(application.Id, c => c.Claim(examiner, Now));
+
+        var replay = ReplayAsync(registry, "late", since); // holds "late"'s lock while it sends
+        await replaying.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var dispatch = DispatchAllAsync(registry, since); // waits for that lock
+        await Task.Delay(100, Ct);
+        registry.Remove("late");
+        gone.SetResult();
+        await replay.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        await dispatch.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        await DispatchAllAsync(registry, since);
+
+        Assert.Equal(await EventsAfterAsync(since), others);
+    }
+
+    [Fact]
     public async Task TwoWritersAtOnce_EventIdsFollowCommitOrder()
     {
         var (owner, _, examiner) = await PeopleAsync();
@@ -222,6 +294,12 @@ public abstract class LiveEventsTests(TestDatabase database) : IAsyncLifetime
     {
         await using var db = database.CreateContext();
         return await new EventFeed(db).LatestIdAsync(Ct);
+    }
+
+    private async Task<IReadOnlyList<long>> EventsAfterAsync(long afterId)
+    {
+        await using var db = database.CreateContext();
+        return [.. (await new EventFeed(db).AfterAsync(afterId, 1000, Ct)).Select(e => e.Id)];
     }
 
     private async Task<bool> ReplayAsync(LiveConnections registry, string connection, long afterId)
