@@ -116,7 +116,9 @@ public sealed class LiveStatusTests(BothApps apps)
         await boss.GetByTestId("action-done").WaitForAsync();
 
         await examiner.GetByTestId("live-alert").WaitForAsync(new() { Timeout = 3000 });
-        Assert.Contains(other.DisplayName, await examiner.GetByTestId("live-alert").InnerTextAsync(), StringComparison.Ordinal);
+        var alert = await examiner.GetByTestId("live-alert").InnerTextAsync();
+        Assert.Contains(other.DisplayName, alert, StringComparison.Ordinal);
+        Assert.Contains(application.ReferenceNumber, alert, StringComparison.Ordinal); // the case by its number, not its internal id
         await examiner.WaitForFunctionAsync($"() => document.querySelector('[data-testid=case-holder]').textContent.includes({System.Text.Json.JsonSerializer.Serialize(other.DisplayName)})", null, new() { Timeout = 3000 });
         Assert.Contains(supervisor.DisplayName, await examiner.GetByTestId("live-notice").InnerTextAsync(), StringComparison.Ordinal);
         await examiner.ShootAsync("live-04-case-reassigned");

@@ -77,6 +77,24 @@ public abstract class LiveEventsTests(TestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Messages_NameTheCaseByItsReferenceNumber_InBothApps()
+    {
+        var (owner, _, examiner) = await PeopleAsync();
+        var application = await SeedAsync(A.Case(owner));
+        await ChangeAsync(application.Id, c => c.Claim(examiner, Now));
+        await ChangeAsync(application.Id, c => c.Receive(examiner, "東オンE26000007", Now));
+
+        await using var db = database.CreateContext();
+        var events = await new EventFeed(db).AfterAsync(0, 1000, Ct);
+        var applicant = events.Where(e => LiveMessages.ForApplicant(e, owner.Id)).Select(LiveMessages.ToApplicant).ToList();
+        var staff = events.Select(LiveMessages.ToStaff).ToList();
+
+        Assert.Equal(["case.submitted", "case.status-changed"], applicant.Select(m => m.Type));
+        Assert.Equal(["case.submitted", "case.claimed", "case.status-changed"], staff.Select(m => m.Type));
+        Assert.All(applicant.Concat(staff), m => Assert.Equal((application.Id, application.ReferenceNumber), (m.CaseId!.Value, m.ReferenceNumber)));
+    }
+
+    [Fact]
     public async Task Replay_AfterOldEventsWereDeleted_AsksTheClientToRefresh()
     {
         var (owner, _, examiner) = await PeopleAsync();

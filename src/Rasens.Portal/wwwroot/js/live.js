@@ -60,7 +60,8 @@
       lastId = e.id;
       if (!everyCase && !cases.has(String(e.caseId))) continue;
       relevant = true;
-      const reference = document.querySelector(`[data-case-id="${e.caseId}"]`)?.dataset.caseRef;
+      // The event names its case; the page's own copy only serves events stored before events carried it.
+      const reference = e.referenceNumber ?? document.querySelector(`[data-case-id="${e.caseId}"]`)?.dataset.caseRef;
       announce(e.type === 'case.submitted'
         ? format(notice?.dataset.textReceived, reference)
         : format(notice?.dataset.textChanged, reference, statusTexts[e.status] || e.status));

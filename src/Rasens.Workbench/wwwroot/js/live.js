@@ -81,7 +81,7 @@
       if (e.id <= lastId) continue;
       lastId = e.id;
       if (e.previousHolderId === me && e.actorId !== me && e.holderId !== me) {
-        announce(alertBox, format(e.type === 'case.assigned' ? texts.reassigned : texts.released, e.caseId, e.holderName, e.actorName), `/Cases/${e.caseId}`);
+        announce(alertBox, format(e.type === 'case.assigned' ? texts.reassigned : texts.released, e.referenceNumber, e.holderName, e.actorName), `/Cases/${e.caseId}`);
       }
       if (everyCase) {
         relevant = true;
