@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Rasens.Data.Accounts;
 using Rasens.Data.Applications;
@@ -82,6 +84,61 @@ public sealed class LiveStatusTests(BothApps apps)
     }
 
     [Fact]
+    public async Task ReplayFailsOnce_ThePageDoesNotClaimToBeLive_AsksAgain_AndThenHearsTheChange()
+    {
+        var (staff, key) = await NewStaffAsync(StaffRole.Examiner);
+        var application = await CaseAsync(ApplicationStatus.Pending, staff);
+        await using var applicantContext = await apps.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US" });
+        var applicant = await applicantContext.NewPageAsync();
+        await applicant.LoginAsync(apps.Portal.BaseUrl, apps.Applicant.UserName!, BothApps.ApplicantPassword);
+        await applicant.WaitForURLAsync("**/MyPage");
+
+        // The details page's first Replay is answered with an error (as a database hiccup would); everything else passes.
+        var failed = 0;
+        await applicant.RouteWebSocketAsync(new Regex("/hubs/portal"), ws =>
+        {
+            var server = ws.ConnectToServer();
+            ws.OnMessage(frame =>
+            {
+                if (frame.Text is null)
+                {
+                    server.Send(frame.Binary ?? []);
+                    return;
+                }
+
+                foreach (var record in frame.Text.Split(RecordSeparator, StringSplitOptions.RemoveEmptyEntries))
+                {
+                    using var json = JsonDocument.Parse(record);
+                    if (json.RootElement.TryGetProperty("target", out var target) && target.GetString() == "Replay" && Interlocked.Exchange(ref failed, 1) == 0)
+                    {
+                        var invocation = json.RootElement.GetProperty("invocationId").GetString();
+                        ws.Send($"{{\"type\":3,\"invocationId\":\"{invocation}\",\"error\":\"simulated failure\"}}{RecordSeparator}");
+                    }
+                    else
+                    {
+                        server.Send(record + RecordSeparator);
+                    }
+                }
+            });
+        });
+        await applicant.AddInitScriptAsync("""
+            window.__liveStates = [];
+            new MutationObserver(changes => changes.forEach(c => window.__liveStates.push(c.target.dataset.state)))
+              .observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+            """);
+        await applicant.GotoAsync($"{apps.Portal.BaseUrl}/Applications/{application.Id}");
+        await applicant.Locator("[data-live-state][data-state=connected]").WaitForAsync(new() { Timeout = 15000 });
+
+        Assert.Equal(1, failed);
+        Assert.Equal(["reconnecting", "connected"], await applicant.EvaluateAsync<string[]>("() => window.__liveStates"));
+        await using var staffContext = await apps.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ja-JP" });
+        var examiner = await staffContext.NewPageAsync();
+        await examiner.SignInStaffAsync(apps.Workbench.BaseUrl, staff.UserName!, BothApps.StaffPassword, key);
+        await ActAsync(examiner, application.Id, "action-Receive");
+        await applicant.WaitForFunctionAsync("() => document.querySelector('[data-testid=status]').dataset.status === 'ApplicationCompleted'", null, new() { Timeout = 2000 });
+    }
+
+    [Fact]
     public async Task Workbench_QueueFollowsANewCase_AndAnExaminerIsToldAtOnceWhenTheirCaseIsReassigned()
     {
         var (holder, holderKey) = await NewStaffAsync(StaffRole.Examiner);
@@ -150,6 +207,9 @@ public sealed class LiveStatusTests(BothApps apps)
         var ownIds = db.Applications.Where(a => a.ApplicantId == apps.Applicant.Id).Select(a => a.Id).ToHashSet();
         Assert.All(heard, id => Assert.Contains(id, ownIds));
     }
+
+    /// <summary>Ends every message of SignalR's JSON protocol.</summary>
+    private const char RecordSeparator = '\u001e';
 
     private static string PortalGroup(Guid applicantId) => $"applicant:{applicantId:N}";
 
