@@ -172,7 +172,7 @@ public sealed class LiveStatusTests(BothApps apps)
         await boss.GetByTestId("assign").ClickAsync();
         await boss.GetByTestId("action-done").WaitForAsync();
 
-        await examiner.GetByTestId("live-alert").WaitForAsync(new() { Timeout = 3000 });
+        await examiner.GetByTestId("live-alert").GetByRole(AriaRole.Link).WaitForAsync(new() { Timeout = 3000 });
         var alert = await examiner.GetByTestId("live-alert").InnerTextAsync();
         Assert.Contains(other.DisplayName, alert, StringComparison.Ordinal);
         Assert.Contains(application.ReferenceNumber, alert, StringComparison.Ordinal); // the case by its number, not its internal id

@@ -17,13 +17,11 @@
 
   const showState = name => {
     if (!state || state.dataset.state === name) return;
-    state.hidden = false;
     state.dataset.state = name;
     state.textContent = state.dataset['text' + name[0].toUpperCase() + name.slice(1)];
   };
   const announce = text => {
     if (!notice || !text) return;
-    notice.hidden = false;
     const item = document.createElement('li');
     item.textContent = text;
     notice.querySelector('ul').prepend(item);

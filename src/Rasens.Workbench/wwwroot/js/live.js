@@ -20,13 +20,11 @@
   const format = (template, ...values) => values.reduce((text, value, i) => text.replaceAll(`{${i}}`, value ?? ''), template || '');
   const showState = name => {
     if (!state || state.dataset.state === name) return;
-    state.hidden = false;
     state.dataset.state = name;
     state.textContent = texts[name];
   };
   const announce = (box, text, href) => {
     if (!box || !text) return;
-    box.hidden = false;
     if (box === alertBox) {
       const link = document.createElement('a');
       link.href = href;
