@@ -59,21 +59,24 @@ public sealed class LiveStatusTests(BothApps apps)
             await ActAsync(examiner, application.Id, "action-Receive");
             await applicant.WaitForFunctionAsync("() => document.querySelector('[data-testid=status]').dataset.status === 'ApplicationCompleted'", null, new() { Timeout = 2000 });
 
-            // The Portal goes down; three changes are made; it comes back on the same address.
+            // The Portal process stops; three changes are made while it is down; it comes back on the same address.
             await second.DisposeAsync();
             await applicant.GetByText("Reconnecting…").WaitForAsync(new() { Timeout = 30000 });
             await ActAsync(examiner, application.Id, "action-StartReview");
-            await ReturnAsync(examiner, application.Id, "1件目");
-            await applicant.WaitForTimeoutAsync(500);
+            await ActAsync(examiner, application.Id, "action-Approve");
+            await ActAsync(examiner, application.Id, "action-CompleteHandOver");
+            Assert.Equal("Reconnecting…", await applicant.Locator("[data-live-state]").InnerTextAsync()); // all three while it was down
             second = await apps.StartPortalAsync(port, "portal-2");
-            await applicant.WaitForFunctionAsync("() => document.querySelector('[data-testid=status]').dataset.status === 'InReturnProcess'", null, new() { Timeout = 30000 });
+            await applicant.WaitForFunctionAsync("() => document.querySelector('[data-testid=status]').dataset.status === 'Completed'", null, new() { Timeout = 30000 });
 
             var notices = await applicant.GetByTestId("live-notice").Locator("li").AllInnerTextsAsync();
-            // Newest first: received (live before the restart), then the two made while it was down, once each.
-            Assert.Equal(3, notices.Count);
-            Assert.Contains("In Return Process", notices[0], StringComparison.Ordinal);
-            Assert.Contains("Under Review", notices[1], StringComparison.Ordinal);
-            Assert.Contains("Application Completed", notices[2], StringComparison.Ordinal);
+            // Newest first: the three made while it was down, once each and in order, then received (live before the stop).
+            Assert.Equal(4, notices.Count);
+            Assert.Contains("\"Completed\"", notices[0], StringComparison.Ordinal);
+            Assert.Contains("\"Awaiting Issuance\"", notices[1], StringComparison.Ordinal);
+            Assert.Contains("\"Under Review\"", notices[2], StringComparison.Ordinal);
+            Assert.Contains("\"Application Completed\"", notices[3], StringComparison.Ordinal);
+            Assert.All(notices, notice => Assert.Contains(application.ReferenceNumber, notice, StringComparison.Ordinal));
             Assert.True(await applicant.EvaluateAsync<bool>("() => window.__notReloaded === true"));
             await applicant.ShootAsync("live-02-after-restart-en");
         }
