@@ -50,7 +50,8 @@ public static class PortalApp
         builder.Services.AddCultures(Cultures);
 
         var app = builder.Build().UseRasensPipeline();
-        app.MapHub<PortalHub>("/hubs/portal");
+        // A connection lives no longer than the sign-in it was opened with: the client reconnects (and replays) on a current one.
+        app.MapHub<PortalHub>("/hubs/portal", options => options.CloseOnAuthenticationExpiration = true);
         return app;
     }
 }

@@ -49,7 +49,8 @@ public static class WorkbenchApp
         builder.Services.AddSignalR();
 
         var app = builder.Build().UseRasensPipeline();
-        app.MapHub<Hubs.WorkbenchHub>("/hubs/workbench");
+        // A connection lives no longer than the sign-in it was opened with: the client reconnects (and replays) on a current one.
+        app.MapHub<Hubs.WorkbenchHub>("/hubs/workbench", options => options.CloseOnAuthenticationExpiration = true);
         return app;
     }
 }

@@ -135,7 +135,7 @@ public sealed class Application
             StatusChangedAt = now,
         };
         application._history.Add(new StatusHistoryEntry(null, ApplicationStatus.Pending, CaseAction.Submit, by, now, null));
-        application._events.Add(new CaseSubmitted(application.ApplicantId, application.OfficeId, application.ProcedureId));
+        application._events.Add(new CaseSubmitted(application.ApplicantId, application.OfficeId, application.ReferenceNumber, application.ProcedureId));
         return application;
     }
 
@@ -231,7 +231,7 @@ public sealed class Application
         }
 
         Hold(by.Id, by.Name, now);
-        _events.Add(new CaseClaimed(ApplicantId, OfficeId, by.Id, by.Name));
+        _events.Add(new CaseClaimed(ApplicantId, OfficeId, ReferenceNumber, by.Id, by.Name));
         return Result.Ok;
     }
 
@@ -251,7 +251,7 @@ public sealed class Application
         AssigneeId = null;
         AssigneeName = null;
         AssignedAt = null;
-        _events.Add(new CaseReleased(ApplicantId, OfficeId, holder, by.Id, by.Name));
+        _events.Add(new CaseReleased(ApplicantId, OfficeId, ReferenceNumber, holder, by.Id, by.Name));
         return Result.Ok;
     }
 
@@ -270,7 +270,7 @@ public sealed class Application
 
         var previous = AssigneeId;
         Hold(staffId, staffName, now);
-        _events.Add(new CaseAssigned(ApplicantId, OfficeId, previous, staffId, staffName, by.Id, by.Name));
+        _events.Add(new CaseAssigned(ApplicantId, OfficeId, ReferenceNumber, previous, staffId, staffName, by.Id, by.Name));
         return Result.Ok;
     }
 
@@ -306,7 +306,7 @@ public sealed class Application
             return CaseErrors.NoteTooLong;
         }
 
-        _events.Add(new CaseNoteAdded(ApplicantId, OfficeId, by.Id, by.Name));
+        _events.Add(new CaseNoteAdded(ApplicantId, OfficeId, ReferenceNumber, by.Id, by.Name));
         return Result<InternalNote>.Success(new InternalNote { ApplicationId = Id, AuthorId = by.Id, AuthorName = by.Name, CreatedAt = now, Text = trimmed });
     }
 
@@ -361,7 +361,7 @@ public sealed class Application
         }
 
         _history.Add(new StatusHistoryEntry(from, transition.To, action, by, now, reason));
-        _events.Add(new CaseStatusChanged(ApplicantId, OfficeId, from, transition.To, action, by.Id, by.Name));
+        _events.Add(new CaseStatusChanged(ApplicantId, OfficeId, ReferenceNumber, from, transition.To, action, by.Id, by.Name));
         return Result.Ok;
     }
 }

@@ -26,8 +26,12 @@ public sealed class EventFeed(RasensDbContext db)
             .Select(e => new LiveEvent(e.Id, e.Type, e.ApplicationId, e.ApplicantId, e.OfficeId, e.CreatedAt, e.Payload))
             .ToListAsync(cancellationToken);
 
+    /// <summary>
+    /// The newest event id there has been. When housekeeping has deleted every event that is the pruned-through
+    /// mark, not 0: a page that starts from it has no gap, so it need not refresh.
+    /// </summary>
     public async Task<long> LatestIdAsync(CancellationToken cancellationToken = default) =>
-        await db.OutboxEvents.AsNoTracking().MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
+        await db.OutboxEvents.AsNoTracking().MaxAsync(e => (long?)e.Id, cancellationToken) ?? await PrunedThroughAsync(cancellationToken);
 
     /// <summary>The highest id housekeeping has deleted; a client that last saw an event below it has a gap it cannot fill.</summary>
     public async Task<long> PrunedThroughAsync(CancellationToken cancellationToken = default) =>

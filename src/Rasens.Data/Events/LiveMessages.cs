@@ -2,8 +2,12 @@ using System.Text.Json;
 
 namespace Rasens.Data.Events;
 
-/// <summary>What a browser is sent about one event: only what its page needs, never more than its user may see.</summary>
-public sealed record LiveMessage(long Id, string Type, long? CaseId, string? Status, string? Action, DateTime At)
+/// <summary>
+/// What a browser is sent about one event: only what its page needs, never more than its user may see.
+/// <see cref="CaseId"/> finds the case on the page and links to it; <see cref="ReferenceNumber"/> names it to the
+/// user (null only for events stored before it was carried).
+/// </summary>
+public sealed record LiveMessage(long Id, string Type, long? CaseId, string? ReferenceNumber, string? Status, string? Action, DateTime At)
 {
     /// <summary>Staff pages only: who acted, who holds the case now, who held it before.</summary>
     public Guid? ActorId { get; init; }
@@ -29,9 +33,10 @@ public static class LiveMessages
         ArgumentNullException.ThrowIfNull(e);
         using var json = JsonDocument.Parse(e.Payload);
         var root = json.RootElement;
+        var reference = Text(root, "referenceNumber");
         return e.Type == "case.submitted"
-            ? new LiveMessage(e.Id, e.Type, e.ApplicationId, "Pending", "Submit", e.CreatedAt)
-            : new LiveMessage(e.Id, e.Type, e.ApplicationId, Text(root, "to"), Text(root, "action"), e.CreatedAt);
+            ? new LiveMessage(e.Id, e.Type, e.ApplicationId, reference, "Pending", "Submit", e.CreatedAt)
+            : new LiveMessage(e.Id, e.Type, e.ApplicationId, reference, Text(root, "to"), Text(root, "action"), e.CreatedAt);
     }
 
     public static LiveMessage ToStaff(LiveEvent e)
@@ -39,7 +44,7 @@ public static class LiveMessages
         ArgumentNullException.ThrowIfNull(e);
         using var json = JsonDocument.Parse(e.Payload);
         var root = json.RootElement;
-        var message = new LiveMessage(e.Id, e.Type, e.ApplicationId, Text(root, "to"), Text(root, "action"), e.CreatedAt);
+        var message = new LiveMessage(e.Id, e.Type, e.ApplicationId, Text(root, "referenceNumber"), Text(root, "to"), Text(root, "action"), e.CreatedAt);
         return e.Type switch
         {
             "case.status-changed" => message with { ActorId = Id(root, "actorId"), ActorName = Text(root, "actorName") },

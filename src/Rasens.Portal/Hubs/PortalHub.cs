@@ -30,7 +30,7 @@ public sealed class PortalHub(LiveConnections connections, EventFeed feed, IHubC
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(applicantId));
         var connectionId = Context.ConnectionId;
         connections.Add(connectionId, e => LiveMessages.ForApplicant(e, applicantId),
-            (events, token) => hub.Clients.Client(connectionId).SendAsync(EventsMethod, events.Select(LiveMessages.ToApplicant).ToList(), token));
+            (events, token) => hub.Clients.Client(connectionId).SendAsync(EventsMethod, events.Select(LiveMessages.ToApplicant).ToList(), token), Context.Abort);
         await base.OnConnectedAsync();
     }
 

@@ -19,7 +19,7 @@ public sealed class WorkbenchHub(LiveConnections connections, EventFeed feed, IH
     {
         var connectionId = Context.ConnectionId;
         connections.Add(connectionId, _ => true,
-            (events, token) => hub.Clients.Client(connectionId).SendAsync(EventsMethod, events.Select(LiveMessages.ToStaff).ToList(), token));
+            (events, token) => hub.Clients.Client(connectionId).SendAsync(EventsMethod, events.Select(LiveMessages.ToStaff).ToList(), token), Context.Abort);
         return base.OnConnectedAsync();
     }
 

@@ -310,6 +310,26 @@ public abstract class CaseWorkTests(TestDatabase database)
         Assert.Equal(application.Version, (await LoadAsync(application.Id)).Version);
     }
 
+    [Fact]
+    public async Task Release_ByTheHolder_WritesReleasedEventAndAudit_TheCaseIsFree()
+    {
+        var (owner, examiner, _) = await PeopleAsync();
+        var application = await SeedAsync(A.Case(owner));
+        Assert.True((await WorkAsync(w => w.ClaimAsync(application.Id, 0, examiner))).Succeeded);
+
+        Assert.True((await WorkAsync(w => w.ReleaseAsync(application.Id, 1, examiner))).Succeeded);
+
+        Assert.Null((await LoadAsync(application.Id)).AssigneeId);
+        await using var db = database.CreateContext();
+        var released = await db.OutboxEvents.SingleAsync(e => e.ApplicationId == application.Id && e.Type == "case.released", Ct);
+        Assert.Equal((owner.Id, application.OfficeId), (released.ApplicantId!.Value, released.OfficeId!.Value));
+        using var payload = JsonDocument.Parse(released.Payload);
+        Assert.Equal(examiner.Id, payload.RootElement.GetProperty("previousHolderId").GetGuid());
+        Assert.Equal(examiner.Id, payload.RootElement.GetProperty("releasedById").GetGuid());
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.ApplicationId == application.Id && a.Action == "case.release" && a.Outcome == AuditOutcome.Succeeded, Ct));
+        await AssertCountsMatchAsync();
+    }
+
     private async Task<(ApplicantUser Owner, Actor Examiner, Actor Supervisor)> PeopleAsync()
     {
         var owner = A.Applicant().Build();

@@ -77,6 +77,24 @@ public abstract class LiveEventsTests(TestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Messages_NameTheCaseByItsReferenceNumber_InBothApps()
+    {
+        var (owner, _, examiner) = await PeopleAsync();
+        var application = await SeedAsync(A.Case(owner));
+        await ChangeAsync(application.Id, c => c.Claim(examiner, Now));
+        await ChangeAsync(application.Id, c => c.Receive(examiner, "東オンE26000007", Now));
+
+        await using var db = database.CreateContext();
+        var events = await new EventFeed(db).AfterAsync(0, 1000, Ct);
+        var applicant = events.Where(e => LiveMessages.ForApplicant(e, owner.Id)).Select(LiveMessages.ToApplicant).ToList();
+        var staff = events.Select(LiveMessages.ToStaff).ToList();
+
+        Assert.Equal(["case.submitted", "case.status-changed"], applicant.Select(m => m.Type));
+        Assert.Equal(["case.submitted", "case.claimed", "case.status-changed"], staff.Select(m => m.Type));
+        Assert.All(applicant.Concat(staff), m => Assert.Equal((application.Id, application.ReferenceNumber), (m.CaseId!.Value, m.ReferenceNumber)));
+    }
+
+    [Fact]
     public async Task Replay_AfterOldEventsWereDeleted_AsksTheClientToRefresh()
     {
         var (owner, _, examiner) = await PeopleAsync();
@@ -98,6 +116,103 @@ public abstract class LiveEventsTests(TestDatabase database) : IAsyncLifetime
         await ChangeAsync(application.Id, c => c.StartReview(examiner, Now));
         await DispatchAllAsync(registry, 0);
         Assert.Single(sent); // after the refresh it is live again
+    }
+
+    [Fact]
+    public async Task LatestId_AfterPruningEmptiedTheOutbox_IsThePrunedMark_SoAPageStartingThereNeedsNoRefresh()
+    {
+        var (owner, _, examiner) = await PeopleAsync();
+        var application = await SeedAsync(A.Case(owner));
+        await ChangeAsync(application.Id, c => c.Claim(examiner, Now));
+        var newest = await LatestAsync();
+        await using (var db = database.CreateContext())
+        {
+            await new EventFeed(db).PruneAsync(DateTime.UtcNow.AddDays(1), DateTime.UtcNow, Ct);
+            Assert.False(await db.OutboxEvents.AnyAsync(Ct));
+        }
+
+        var since = await LatestAsync(); // what a page rendered now starts from
+        var registry = new LiveConnections(new LiveOptions());
+        var sent = new ConcurrentQueue<long>();
+        registry.Add("page", e => LiveMessages.ForApplicant(e, owner.Id), (events, _) => Enqueue(sent, events));
+
+        Assert.Equal(newest, since);
+        Assert.True(await ReplayAsync(registry, "page", since));
+        await ChangeAsync(application.Id, c => c.Receive(examiner, "東オンE26000005", Now));
+        await DispatchAllAsync(registry, since);
+        Assert.Single(sent);
+    }
+
+    [Fact]
+    public async Task Remove_WhileADispatchIsSendingToIt_TheOthersGetTheBatchOnce()
+    {
+        var (owner, _, examiner) = await PeopleAsync();
+        var application = await SeedAsync(A.Case(owner));
+        var since = await LatestAsync();
+        var registry = new LiveConnections(new LiveOptions());
+        var sent = new Dictionary<string, ConcurrentQueue<long>> { ["a"] = new(), ["b"] = new(), ["c"] = new() };
+        var sending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var aborted = 0;
+        registry.Add("a", _ => true, (events, _) => Enqueue(sent["a"], events));
+        registry.Add("b", _ => true, async (events, _) =>
+        {
+            sending.TrySetResult();
+            await gone.Task; // the browser went away mid-send
+            throw new IOException("The connection was closed.");
+        }, () => Interlocked.Increment(ref aborted));
+        registry.Add("c", _ => true, (events, _) => Enqueue(sent["c"], events));
+        foreach (var id in sent.Keys)
+        {
+            Assert.True(await ReplayAsync(registry, id, since));
+        }
+
+        await ChangeAsync(application.Id, c => c.Claim(examiner, Now));
+        await ChangeAsync(application.Id, c => c.Receive(examiner, "東オンE26000006", Now));
+        var dispatch = DispatchAllAsync(registry, since);
+        await sending.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        registry.Remove("b");
+        gone.SetResult();
+        await dispatch.WaitAsync(TimeSpan.FromSeconds(10), Ct); // completes, and does not throw
+        await DispatchAllAsync(registry, since); // the dispatcher reading the same batch again sends nothing twice
+
+        var batch = await EventsAfterAsync(since);
+        Assert.Equal(batch, sent["a"]);
+        Assert.Equal(batch, sent["c"]);
+        Assert.Equal(1, aborted); // the failed one is closed, so its client reconnects and replays
+        Assert.Equal(2, registry.Count);
+    }
+
+    [Fact]
+    public async Task Remove_WhileItsReplayHoldsTheLockAndADispatchWaits_TheDispatchFinishesAndTheOthersGetTheBatchOnce()
+    {
+        var (owner, _, examiner) = await PeopleAsync();
+        var application = await SeedAsync(A.Case(owner));
+        var since = await LatestAsync();
+        var registry = new LiveConnections(new LiveOptions());
+        var others = new ConcurrentQueue<long>();
+        var replaying = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        registry.Add("other", _ => true, (events, _) => Enqueue(others, events));
+        Assert.True(await ReplayAsync(registry, "other", since));
+        registry.Add("late", _ => true, async (events, _) =>
+        {
+            replaying.TrySetResult();
+            await gone.Task;
+        });
+        await ChangeAsync(application.Id, c => c.Claim(examiner, Now));
+
+        var replay = ReplayAsync(registry, "late", since); // holds "late"'s lock while it sends
+        await replaying.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var dispatch = DispatchAllAsync(registry, since); // waits for that lock
+        await Task.Delay(100, Ct);
+        registry.Remove("late");
+        gone.SetResult();
+        await replay.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        await dispatch.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        await DispatchAllAsync(registry, since);
+
+        Assert.Equal(await EventsAfterAsync(since), others);
     }
 
     [Fact]
@@ -197,6 +312,12 @@ public abstract class LiveEventsTests(TestDatabase database) : IAsyncLifetime
     {
         await using var db = database.CreateContext();
         return await new EventFeed(db).LatestIdAsync(Ct);
+    }
+
+    private async Task<IReadOnlyList<long>> EventsAfterAsync(long afterId)
+    {
+        await using var db = database.CreateContext();
+        return [.. (await new EventFeed(db).AfterAsync(afterId, 1000, Ct)).Select(e => e.Id)];
     }
 
     private async Task<bool> ReplayAsync(LiveConnections registry, string connection, long afterId)

@@ -16,14 +16,12 @@
   let lastId = Number(body.dataset.liveSince);
 
   const showState = name => {
-    if (!state) return;
-    state.hidden = false;
+    if (!state || state.dataset.state === name) return;
     state.dataset.state = name;
     state.textContent = state.dataset['text' + name[0].toUpperCase() + name.slice(1)];
   };
   const announce = text => {
     if (!notice || !text) return;
-    notice.hidden = false;
     const item = document.createElement('li');
     item.textContent = text;
     notice.querySelector('ul').prepend(item);
@@ -60,7 +58,8 @@
       lastId = e.id;
       if (!everyCase && !cases.has(String(e.caseId))) continue;
       relevant = true;
-      const reference = document.querySelector(`[data-case-id="${e.caseId}"]`)?.dataset.caseRef;
+      // The event names its case; the page's own copy only serves events stored before events carried it.
+      const reference = e.referenceNumber ?? document.querySelector(`[data-case-id="${e.caseId}"]`)?.dataset.caseRef;
       announce(e.type === 'case.submitted'
         ? format(notice?.dataset.textReceived, reference)
         : format(notice?.dataset.textChanged, reference, statusTexts[e.status] || e.status));
@@ -74,24 +73,43 @@
     .build();
   connection.on('events', apply);
   // After every (re)connection: everything since the last applied event, in order; too old a gap reloads the data.
+  // Until Replay has succeeded the server sends this connection nothing, so the page does not claim to be live: it
+  // says it is reconnecting and asks again, backing off, for as long as this connection lasts.
+  let session = 0;
+  const wait = ms => new Promise(resolve => setTimeout(resolve, ms));
   const catchUp = async () => {
-    showState('connected');
-    if (!(await connection.invoke('Replay', lastId))) await refresh();
+    const mine = ++session;
+    for (let attempt = 0; mine === session && connection.state === signalR.HubConnectionState.Connected; attempt++) {
+      try {
+        const complete = await connection.invoke('Replay', lastId);
+        if (mine !== session) return;
+        showState('connected');
+        if (!complete) await refresh();
+        return;
+      } catch {
+        if (mine !== session) return;
+        showState('reconnecting');
+        await wait(Math.min(1000 * 2 ** attempt, 10000));
+      }
+    }
   };
-  connection.onreconnecting(() => showState('reconnecting'));
-  connection.onreconnected(() => catchUp().catch(() => {}));
+  connection.onreconnecting(() => { session++; showState('reconnecting'); });
+  connection.onreconnected(() => { catchUp(); });
   connection.onclose(() => {
+    session++;
     showState('disconnected');
     setTimeout(start, 5000);
   });
   const start = async () => {
+    if (connection.state !== signalR.HubConnectionState.Disconnected) return;
     try {
       await connection.start();
-      await catchUp();
     } catch {
       showState('disconnected');
       setTimeout(start, 5000);
+      return;
     }
+    catchUp();
   };
   start();
 })();

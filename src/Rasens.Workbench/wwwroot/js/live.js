@@ -19,14 +19,12 @@
 
   const format = (template, ...values) => values.reduce((text, value, i) => text.replaceAll(`{${i}}`, value ?? ''), template || '');
   const showState = name => {
-    if (!state) return;
-    state.hidden = false;
+    if (!state || state.dataset.state === name) return;
     state.dataset.state = name;
     state.textContent = texts[name];
   };
   const announce = (box, text, href) => {
     if (!box || !text) return;
-    box.hidden = false;
     if (box === alertBox) {
       const link = document.createElement('a');
       link.href = href;
@@ -81,7 +79,7 @@
       if (e.id <= lastId) continue;
       lastId = e.id;
       if (e.previousHolderId === me && e.actorId !== me && e.holderId !== me) {
-        announce(alertBox, format(e.type === 'case.assigned' ? texts.reassigned : texts.released, e.caseId, e.holderName, e.actorName), `/Cases/${e.caseId}`);
+        announce(alertBox, format(e.type === 'case.assigned' ? texts.reassigned : texts.released, e.referenceNumber, e.holderName, e.actorName), `/Cases/${e.caseId}`);
       }
       if (everyCase) {
         relevant = true;
@@ -98,21 +96,44 @@
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: context => Math.min(1000 * 2 ** context.previousRetryCount, 10000) })
     .build();
   connection.on('events', apply);
+  // After every (re)connection: everything since the last applied event, in order; too old a gap reloads the data.
+  // Until Replay has succeeded the server sends this connection nothing, so the page does not claim to be live: it
+  // says it is reconnecting and asks again, backing off, for as long as this connection lasts.
+  let session = 0;
+  const wait = ms => new Promise(resolve => setTimeout(resolve, ms));
   const catchUp = async () => {
-    showState('connected');
-    if (!(await connection.invoke('Replay', lastId))) await refresh();
+    const mine = ++session;
+    for (let attempt = 0; mine === session && connection.state === signalR.HubConnectionState.Connected; attempt++) {
+      try {
+        const complete = await connection.invoke('Replay', lastId);
+        if (mine !== session) return;
+        showState('connected');
+        if (!complete) await refresh();
+        return;
+      } catch {
+        if (mine !== session) return;
+        showState('reconnecting');
+        await wait(Math.min(1000 * 2 ** attempt, 10000));
+      }
+    }
   };
-  connection.onreconnecting(() => showState('reconnecting'));
-  connection.onreconnected(() => catchUp().catch(() => {}));
-  connection.onclose(() => { showState('disconnected'); setTimeout(start, 5000); });
+  connection.onreconnecting(() => { session++; showState('reconnecting'); });
+  connection.onreconnected(() => { catchUp(); });
+  connection.onclose(() => {
+    session++;
+    showState('disconnected');
+    setTimeout(start, 5000);
+  });
   const start = async () => {
+    if (connection.state !== signalR.HubConnectionState.Disconnected) return;
     try {
       await connection.start();
-      await catchUp();
     } catch {
       showState('disconnected');
       setTimeout(start, 5000);
+      return;
     }
+    catchUp();
   };
   start();
 })();
