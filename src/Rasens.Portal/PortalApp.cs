@@ -34,6 +34,7 @@ public static class PortalApp
         builder.Services.AddSingleton<IIdentityVerifier, SimulatedCardReader>();
         builder.Services.AddScoped<PasswordFeedback>();
         builder.Services.AddScoped<AttachmentEntry>();
+        builder.Services.AddSingleton<TermsAgreement>();
         builder.Services.AddHostedService<Jobs.DraftAttachmentCleanup>();
 
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");

@@ -18,7 +18,7 @@ public sealed class ApplicationPagesTests(BothApps apps)
         await page.WaitForURLAsync("**/MyPage");
 
         // Apply once so the status list and details have something to show.
-        await page.GotoAsync(apps.Portal.BaseUrl + "/Procedures/institution-or-spouse-notification/Apply");
+        await page.OpenEntryAsync(apps.Portal.BaseUrl, "institution-or-spouse-notification");
         await page.ShootAsync($"apply-{language}-01-form");
         await page.Locator("main").GetByRole(AriaRole.Button).Last.ClickAsync(); // Proceed to Confirmation with nothing filled in
         await page.GetByTestId("error-summary").WaitForAsync();

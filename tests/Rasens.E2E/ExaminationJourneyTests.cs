@@ -103,7 +103,7 @@ public sealed class ExaminationJourneyTests(BothApps apps)
 
         await applicant.LoginAsync(apps.Portal.BaseUrl, apps.Applicant.UserName!, BothApps.ApplicantPassword);
         await applicant.WaitForURLAsync("**/MyPage");
-        await applicant.GotoAsync(apps.Portal.BaseUrl + "/Procedures/institution-or-spouse-notification/Apply");
+        await applicant.OpenEntryAsync(apps.Portal.BaseUrl, "institution-or-spouse-notification");
         await applicant.SelectOptionAsync("#f_statusOfResidence", "STUDENT");
         await applicant.SelectOptionAsync("#f_content", "ORG_LEAVING");
         await applicant.FillAsync("#f_nationality", "Viet Nam");
@@ -163,7 +163,7 @@ public sealed class ExaminationJourneyTests(BothApps apps)
 
     private static async Task<string> ApplyForExtensionAsync(IPage page)
     {
-        await page.GotoAsync(page.Url.Replace("/MyPage", "/Procedures/extension-of-stay/Apply", StringComparison.Ordinal));
+        await page.OpenEntryAsync(page.Url[..page.Url.IndexOf("/MyPage", StringComparison.Ordinal)], "extension-of-stay");
         await page.SelectOptionAsync("#f_statusOfResidence", "STUDENT");
         await page.FillAsync("#f_nationality", "Viet Nam");
         await page.FillAsync("#f_nameEnglish", "NGUYEN,VAN AN");

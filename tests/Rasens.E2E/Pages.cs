@@ -30,6 +30,14 @@ public static class Pages
     public static ILocator Submit(this IPage page, string text) =>
         page.Locator("main").GetByRole(AriaRole.Button, new() { Name = text, Exact = true });
 
+    /// <summary>Opens a procedure's entry form the way an applicant must: Agree on its explanation, which leads to the form.</summary>
+    public static async Task OpenEntryAsync(this IPage page, string baseUrl, string code)
+    {
+        await page.GotoAsync($"{baseUrl}/Procedures/{code}");
+        await page.GetByTestId("agree").ClickAsync();
+        await page.WaitForURLAsync($"**/Procedures/{code}/Apply");
+    }
+
     public static async Task LoginAsync(this IPage page, string baseUrl, string userId, string password)
     {
         await page.GotoAsync(baseUrl + "/Account/Login");

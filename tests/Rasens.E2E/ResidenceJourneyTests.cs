@@ -263,7 +263,7 @@ public sealed class ResidenceFormsLanguagesTests(BothApps apps)
 
         foreach (var form in Forms)
         {
-            await page.GotoAsync($"{apps.Portal.BaseUrl}/Procedures/{form}/Apply");
+            await page.OpenEntryAsync(apps.Portal.BaseUrl, form);
             Assert.Equal(culture, await page.GetAttributeAsync("html", "lang"));
             // Show every conditional part, so its texts are checked too.
             await page.EvaluateAsync("() => document.querySelectorAll('[hidden]').forEach(e => { if (!e.matches('option, button')) e.hidden = false; })");
@@ -271,7 +271,7 @@ public sealed class ResidenceFormsLanguagesTests(BothApps apps)
             await page.AssertAccessibleAsync($"residence-{form}-{culture}");
         }
 
-        await page.GotoAsync($"{apps.Portal.BaseUrl}/Procedures/extension-of-stay/Apply");
+        await page.OpenEntryAsync(apps.Portal.BaseUrl, "extension-of-stay");
         await page.Locator("main form[data-form-conditions] button.button:not(.button--secondary)").Last.ClickAsync();
         await page.GetByTestId("error-summary").WaitForAsync();
         AssertTranslated(await page.GetByTestId("error-summary").InnerTextAsync(), $"errors [{culture}]");

@@ -132,6 +132,20 @@ public static partial class PortalSteps
         return await client.PostAsync($"{page}{separator}handler={handler}", content);
     }
 
+    /// <summary>
+    /// Opens a procedure's entry form as the applicant does: Agree on its explanation first (the form is not shown
+    /// without it), then the form itself. Later requests of the same client keep the agreement (a cookie).
+    /// </summary>
+    public static async Task<string> OpenEntryAsync(this HttpClient client, string applyPage)
+    {
+        var path = applyPage.Split('?')[0];
+        var explanation = path[..path.LastIndexOf("/Apply", StringComparison.Ordinal)];
+        // Refused there (outside the reception period, no approved request for use), Agree stays on the explanation;
+        // the form then shows the same refusal itself, which some tests look at.
+        await client.PostFormAsync(explanation, new Dictionary<string, string>(), formPage: explanation);
+        return await client.GetStringAsync(applyPage);
+    }
+
     public static string HiddenValue(string html, string name) =>
         Regex.Match(html, $"name=\"{Regex.Escape(name)}\" value=\"([^\"]*)\"") is { Success: true } match
             ? WebUtility.HtmlDecode(match.Groups[1].Value)

@@ -25,6 +25,12 @@ public sealed partial class ApplyModel
             return stop;
         }
 
+        // The form opens only after the terms were agreed to on the procedure's explanation (001 §4.2).
+        if (Refusal is null && !agreement.Has(HttpContext, ApplicantId, code))
+        {
+            return RedirectToPage("/Procedures/Explanation", new { code });
+        }
+
         SubmissionKey = Guid.NewGuid();
         if (reuse is { } id)
         {

@@ -35,6 +35,7 @@ public sealed partial class ApplyModel(
     AttachmentEntry entry,
     UserManager<ApplicantUser> users,
     RasensOptions options,
+    TermsAgreement agreement,
     TimeProvider clock,
     IStringLocalizer<SharedResource> text) : PageModel
 {

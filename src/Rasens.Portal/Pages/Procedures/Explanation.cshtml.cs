@@ -16,7 +16,7 @@ namespace Rasens.Portal.Pages.Procedures;
 /// period, or needs an approved request for use the applicant does not have.
 /// </summary>
 [AllowAnonymous]
-public sealed class ExplanationModel(RasensDbContext db, UsageRequests usage, Favourites favourites, UserManager<ApplicantUser> users, TimeProvider clock) : PageModel
+public sealed class ExplanationModel(RasensDbContext db, UsageRequests usage, Favourites favourites, UserManager<ApplicantUser> users, Rasens.Portal.Infrastructure.TermsAgreement agreement, TimeProvider clock) : PageModel
 {
     public Procedure Procedure { get; private set; } = null!;
 
@@ -64,7 +64,13 @@ public sealed class ExplanationModel(RasensDbContext db, UsageRequests usage, Fa
             return RedirectToPage("/UsageRequest/About", new { purpose });
         }
 
-        return HasForm ? RedirectToPage("/Procedures/Apply", new { code }) : Page();
+        if (!HasForm)
+        {
+            return Page();
+        }
+
+        agreement.Record(HttpContext, Guid.Parse(users.GetUserId(User)!), Procedure.Code);
+        return RedirectToPage("/Procedures/Apply", new { code });
     }
 
     private async Task<bool> LoadAsync(string code, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ public sealed class ApplyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
     public async Task Apply_Notification_ConfirmBackApplyAndResend_MakesOneCaseWithBothNumbers()
     {
         var (client, applicant) = await app.LoggedInApplicantAsync(approved: true);
-        var form = await client.GetStringAsync(Page, TestContext.Current.CancellationToken);
+        var form = await client.OpenEntryAsync(Page);
         var key = PortalSteps.HiddenValue(form, "SubmissionKey");
         Assert.Contains($"value=\"{applicant.NameEnglish}\"", form, StringComparison.Ordinal); // prefilled from the account
 
@@ -44,7 +44,7 @@ public sealed class ApplyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
     public async Task Confirm_MissingAndBadValues_AreListedLinkedAndEverythingTypedIsKept()
     {
         var (client, _) = await app.LoggedInApplicantAsync(approved: true);
-        var key = PortalSteps.HiddenValue(await client.GetStringAsync(Page, TestContext.Current.CancellationToken), "SubmissionKey");
+        var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(Page), "SubmissionKey");
         var fields = Fields(key);
         fields["Values[eventDate]"] = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         fields["Values[formerPostalCode]"] = "113-8654";
@@ -67,7 +67,7 @@ public sealed class ApplyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
     public async Task Form_OnlyTheContentsOfTheChosenStatusAreAvailable()
     {
         var (client, _) = await app.LoggedInApplicantAsync(approved: true);
-        var key = PortalSteps.HiddenValue(await client.GetStringAsync(Page, TestContext.Current.CancellationToken), "SubmissionKey");
+        var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(Page), "SubmissionKey");
         var fields = new Dictionary<string, string> { ["SubmissionKey"] = key, ["Values[statusOfResidence]"] = "SPOUSE_OF_JAPANESE" };
 
         var html = await Html(await client.PostHandlerAsync(Page, "Refresh", fields));
@@ -84,7 +84,7 @@ public sealed class ApplyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
         using var client = app.Browser();
         await client.LoginAsync(applicant.UserName!);
 
-        var html = await client.GetStringAsync(Page, TestContext.Current.CancellationToken);
+        var html = await client.OpenEntryAsync(Page);
 
         Assert.Contains("data-code=\"usage.required\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("handler=Confirm", html, StringComparison.Ordinal);
@@ -94,7 +94,7 @@ public sealed class ApplyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
     public async Task Completed_SomeoneElsesCase_IsNotFound()
     {
         var (owner, _) = await app.LoggedInApplicantAsync(approved: true);
-        var key = PortalSteps.HiddenValue(await owner.GetStringAsync(Page, TestContext.Current.CancellationToken), "SubmissionKey");
+        var key = PortalSteps.HiddenValue(await owner.OpenEntryAsync(Page), "SubmissionKey");
         var applied = await owner.PostHandlerAsync(Page, "Apply", Fields(key));
         var (stranger, _) = await app.LoggedInApplicantAsync(approved: true);
 
@@ -114,6 +114,26 @@ public sealed class ApplyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
         Assert.False(await db.Applications.AnyAsync(a => a.ApplicantId == applicant.Id && a.ProcedureId == (int)ProcedureKind.InstitutionOrSpouseNotification, TestContext.Current.CancellationToken));
     }
 
+
+    [Fact]
+    public async Task EntryForm_OpensOnlyAfterAgreeingToTheTerms_OfThatProcedure()
+    {
+        var (client, _) = await app.LoggedInApplicantAsync(approved: true);
+        var straight = await client.GetAsync(Page, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, straight.StatusCode);
+        Assert.Equal("/Procedures/institution-or-spouse-notification", straight.Headers.Location?.OriginalString);
+
+        var form = await client.OpenEntryAsync(Page); // Agree, then the form
+        Assert.Contains("name=\"SubmissionKey\"", form, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Page, TestContext.Current.CancellationToken)).StatusCode); // kept for the day
+
+        // Agreeing to one procedure opens no other.
+        var (resident, _) = await app.LoggedInApplicantAsync(approved: true, usage: ProcedureKind.UsageRequestResidence);
+        await resident.OpenEntryAsync("/Procedures/extension-of-stay/Apply");
+        var other = await resident.GetAsync("/Procedures/change-of-status/Apply", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+        Assert.Equal("/Procedures/change-of-status", other.Headers.Location?.OriginalString);
+    }
 
     private static Dictionary<string, string> Fields(string key) => PortalSteps.LeavingNotification().AsFormFields(("SubmissionKey", key));
 

@@ -26,7 +26,7 @@ public sealed class HostileInputTests(PortalOnSqlite app) : IClassFixture<Portal
         var usage = procedure == ProcedureKind.InstitutionOrSpouseNotification ? ProcedureKind.UsageRequestNotifications : ProcedureKind.UsageRequestResidence;
         var (client, applicant) = await app.LoggedInApplicantAsync(approved: true, usage);
         var page = $"/Procedures/{code}/Apply";
-        var key = PortalSteps.HiddenValue(await client.GetStringAsync(page, Ct), "SubmissionKey");
+        var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(page), "SubmissionKey");
         var form = FormDefinitions.For(procedure)!;
         var texts = form.Sections.Where(s => s.MaxRepeat == 0).SelectMany(s => s.Fields.Select(f => f with { ShowWhen = f.ShowWhen ?? s.ShowWhen }))
             .Where(f => f.Kind is FieldKind.Text or FieldKind.Textarea).ToList();

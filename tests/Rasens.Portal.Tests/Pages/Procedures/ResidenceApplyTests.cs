@@ -16,7 +16,7 @@ public sealed class ResidenceApplyTests(PortalOnSqlite app) : IClassFixture<Port
     public async Task Apply_ExtensionWithPhotoAndDocuments_ConfirmBackApplyTwice_MakesOneCaseWithItsFiles()
     {
         var (client, applicant) = await ResidenceApplicantAsync();
-        var key = PortalSteps.HiddenValue(await client.GetStringAsync(Extension, Ct), "SubmissionKey");
+        var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(Extension), "SubmissionKey");
         var fields = FormExamples.Extension().AsFormFields(("SubmissionKey", key));
 
         var attached = await Html(await client.PostFilesAsync(Extension, "Attach", fields,
@@ -58,7 +58,7 @@ public sealed class ResidenceApplyTests(PortalOnSqlite app) : IClassFixture<Port
     public async Task Confirm_WithoutThePhoto_IsRefusedAtTheTopAndKeepsEverything()
     {
         var (client, _) = await ResidenceApplicantAsync();
-        var key = PortalSteps.HiddenValue(await client.GetStringAsync(Extension, Ct), "SubmissionKey");
+        var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(Extension), "SubmissionKey");
 
         var html = await Html(await client.PostHandlerAsync(Extension, "Confirm", FormExamples.Extension().AsFormFields(("SubmissionKey", key))));
 
@@ -87,7 +87,7 @@ public sealed class ResidenceApplyTests(PortalOnSqlite app) : IClassFixture<Port
     public async Task Attach_BadFile_IsRefusedNamingTheFileAndTheReason_AndNothingIsStored(string field, string name, string kind, string reason)
     {
         var (client, applicant) = await ResidenceApplicantAsync();
-        var key = PortalSteps.HiddenValue(await client.GetStringAsync(Extension, Ct), "SubmissionKey");
+        var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(Extension), "SubmissionKey");
         var fields = FormExamples.Extension().AsFormFields(("SubmissionKey", key));
 
         var html = await Html(await client.PostFilesAsync(Extension, "Attach", fields, new FilePart(field, name, Bad(kind))));
@@ -104,7 +104,7 @@ public sealed class ResidenceApplyTests(PortalOnSqlite app) : IClassFixture<Port
     public async Task Attach_TwentyFirstFile_IsRefused_TheTwentyBeforeAreKept()
     {
         var (client, applicant) = await ResidenceApplicantAsync();
-        var key = PortalSteps.HiddenValue(await client.GetStringAsync(Extension, Ct), "SubmissionKey");
+        var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(Extension), "SubmissionKey");
         var fields = FormExamples.Extension().AsFormFields(("SubmissionKey", key));
         var pdf = TestFiles.Pdf("page");
         var documents = Enumerable.Range(1, 20).Select(i => new FilePart("Documents", $"doc{i:D2}.pdf", pdf, "application/pdf")).ToArray();
@@ -121,7 +121,7 @@ public sealed class ResidenceApplyTests(PortalOnSqlite app) : IClassFixture<Port
     public async Task Attach_MoreThan25MegabytesInTotal_IsRefused()
     {
         var (client, applicant) = await ResidenceApplicantAsync();
-        var key = PortalSteps.HiddenValue(await client.GetStringAsync(Extension, Ct), "SubmissionKey");
+        var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(Extension), "SubmissionKey");
         var fields = FormExamples.Extension().AsFormFields(("SubmissionKey", key));
         var big = TestFiles.PdfOfSize(13L * 1024 * 1024);
 
@@ -139,7 +139,7 @@ public sealed class ResidenceApplyTests(PortalOnSqlite app) : IClassFixture<Port
     public async Task Attach_NewPhoto_ReplacesTheEarlierOne_AndRemoveTakesAFileOff()
     {
         var (client, applicant) = await ResidenceApplicantAsync();
-        var key = PortalSteps.HiddenValue(await client.GetStringAsync(Extension, Ct), "SubmissionKey");
+        var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(Extension), "SubmissionKey");
         var fields = FormExamples.Extension().AsFormFields(("SubmissionKey", key));
         await client.PostFilesAsync(Extension, "Attach", fields, new FilePart("Photo", "old.jpg", TestFiles.Jpeg(300, 400), "image/jpeg"),
             new FilePart("Documents", "keep.pdf", TestFiles.Pdf("keep"), "application/pdf"), new FilePart("Documents", "drop.pdf", TestFiles.Pdf("drop"), "application/pdf"));
@@ -158,13 +158,14 @@ public sealed class ResidenceApplyTests(PortalOnSqlite app) : IClassFixture<Port
     public async Task Detach_SomeoneElsesFile_ChangesNothing()
     {
         var (owner, ownerAccount) = await ResidenceApplicantAsync();
-        var ownerKey = PortalSteps.HiddenValue(await owner.GetStringAsync(Extension, Ct), "SubmissionKey");
+        var ownerKey = PortalSteps.HiddenValue(await owner.OpenEntryAsync(Extension), "SubmissionKey");
         await owner.PostFilesAsync(Extension, "Attach", FormExamples.Extension().AsFormFields(("SubmissionKey", ownerKey)), new FilePart("Documents", "mine.pdf", TestFiles.Pdf("mine"), "application/pdf"));
         await using var db = app.Database.CreateContext();
         var file = await db.Attachments.SingleAsync(a => a.OwnerApplicantId == ownerAccount.Id, Ct);
         var (stranger, _) = await ResidenceApplicantAsync();
 
         // The stranger even knows the owner's entry key: the file is still not theirs.
+        await stranger.OpenEntryAsync(Extension);
         await stranger.PostHandlerAsync(Extension, "Detach", new Dictionary<string, string> { ["SubmissionKey"] = ownerKey, ["AttachmentId"] = file.Id.ToString() });
 
         Assert.True(await db.Attachments.AsNoTracking().AnyAsync(a => a.Id == file.Id, Ct));
@@ -192,7 +193,7 @@ public sealed class ResidenceApplyTests(PortalOnSqlite app) : IClassFixture<Port
     {
         var (client, applicant) = await ResidenceApplicantAsync();
         const string page = "/Procedures/change-of-status/Apply";
-        var key = PortalSteps.HiddenValue(await client.GetStringAsync(page, Ct), "SubmissionKey");
+        var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(page), "SubmissionKey");
         var fields = FormExamples.ChangeOfStatus().AsFormFields(("SubmissionKey", key));
         await client.PostFilesAsync(page, "Attach", fields, new FilePart("Photo", "photo.jpg", TestFiles.Jpeg(300, 400), "image/jpeg"));
 
@@ -209,7 +210,7 @@ public sealed class ResidenceApplyTests(PortalOnSqlite app) : IClassFixture<Port
     public async Task Apply_ExtensionWithSimultaneousApplications_RecordsThemAndCopiesCommonItems()
     {
         var (client, applicant) = await ResidenceApplicantAsync();
-        var key = PortalSteps.HiddenValue(await client.GetStringAsync(Extension, Ct), "SubmissionKey");
+        var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(Extension), "SubmissionKey");
         var values = FormExamples.Extension().WithReEntryAndPartTimeWork();
         values["familyInJapan"] = "YES";
         (values["family.0.relationship"], values["family.0.name"], values["family.0.dateOfBirth"], values["family.0.nationality"], values["family.0.residingWith"])
@@ -235,7 +236,7 @@ public sealed class ResidenceApplyTests(PortalOnSqlite app) : IClassFixture<Port
     {
         var (client, applicant) = await ResidenceApplicantAsync();
         const string page = "/Procedures/authorized-employment/Apply";
-        var key = PortalSteps.HiddenValue(await client.GetStringAsync(page, Ct), "SubmissionKey");
+        var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(page), "SubmissionKey");
 
         var applied = await client.PostHandlerAsync(page, "Apply", FormExamples.AuthorizedEmployment().AsFormFields(("SubmissionKey", key)));
 
@@ -252,7 +253,7 @@ public sealed class ResidenceApplyTests(PortalOnSqlite app) : IClassFixture<Port
         var (stranger, _) = await ResidenceApplicantAsync();
         var foreign = await SubmittedExtensionAsync(stranger);
         const string page = "/Procedures/change-of-receipt-method/Apply";
-        var key = PortalSteps.HiddenValue(await client.GetStringAsync(page, Ct), "SubmissionKey");
+        var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(page), "SubmissionKey");
 
         var refused = await Html(await client.PostHandlerAsync(page, "Confirm", FormExamples.ChangeOfMethodOfReceipt(foreign).AsFormFields(("SubmissionKey", key))));
         var applied = await client.PostHandlerAsync(page, "Apply", FormExamples.ChangeOfMethodOfReceipt(own).AsFormFields(("SubmissionKey", key)));
@@ -270,7 +271,7 @@ public sealed class ResidenceApplyTests(PortalOnSqlite app) : IClassFixture<Port
     public async Task Download_OwnFile_IsServedAsAnAttachmentUnderItsCleanedName_AnotherApplicantGets404()
     {
         var (client, applicant) = await ResidenceApplicantAsync();
-        var key = PortalSteps.HiddenValue(await client.GetStringAsync(Extension, Ct), "SubmissionKey");
+        var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(Extension), "SubmissionKey");
         var fields = FormExamples.Extension().AsFormFields(("SubmissionKey", key));
         var pdf = TestFiles.Pdf("Certificate of enrolment");
         await client.PostFilesAsync(Extension, "Attach", fields, new FilePart("Photo", "photo.jpg", TestFiles.Jpeg(300, 400), "image/jpeg"),
@@ -300,7 +301,7 @@ public sealed class ResidenceApplyTests(PortalOnSqlite app) : IClassFixture<Port
     /// <summary>Applies for an extension through the pages; returns its temporary reception number.</summary>
     private async Task<string> SubmittedExtensionAsync(HttpClient client)
     {
-        var key = PortalSteps.HiddenValue(await client.GetStringAsync(Extension, Ct), "SubmissionKey");
+        var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(Extension), "SubmissionKey");
         var fields = FormExamples.Extension().AsFormFields(("SubmissionKey", key));
         await client.PostFilesAsync(Extension, "Attach", fields, new FilePart("Photo", "photo.jpg", TestFiles.Jpeg(300, 400), "image/jpeg"));
         var location = (await client.PostHandlerAsync(Extension, "Apply", fields)).Headers.Location!.OriginalString;

@@ -16,7 +16,7 @@ public sealed class SaveLoadReuseTests(PortalOnSqlite app) : IClassFixture<Porta
     public async Task SaveThenLoad_GivesBackWhatWasTypedAndSaysAttachmentsAreNotSaved()
     {
         var (client, _) = await app.LoggedInApplicantAsync(approved: true);
-        var key = PortalSteps.HiddenValue(await client.GetStringAsync(Page, TestContext.Current.CancellationToken), "SubmissionKey");
+        var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(Page), "SubmissionKey");
         var fields = new Dictionary<string, string> { ["SubmissionKey"] = key, ["Values[statusOfResidence]"] = "STUDENT", ["Values[formerName]"] = "途中まで入力" };
 
         var saved = await client.PostHandlerAsync(Page, "Save", fields);
@@ -36,7 +36,7 @@ public sealed class SaveLoadReuseTests(PortalOnSqlite app) : IClassFixture<Porta
     public async Task Load_AlteredFile_IsRefusedNamingTheFile_AndKeepsWhatWasTyped()
     {
         var (client, _) = await app.LoggedInApplicantAsync(approved: true);
-        var key = PortalSteps.HiddenValue(await client.GetStringAsync(Page, TestContext.Current.CancellationToken), "SubmissionKey");
+        var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(Page), "SubmissionKey");
         var typed = new Dictionary<string, string> { ["SubmissionKey"] = key, ["Values[statusOfResidence]"] = "STUDENT", ["Values[formerName]"] = "入力したばかり" };
 
         var html = await (await LoadAsync(client, "definitely-not-saved-data"u8.ToArray(), "edited.rasens", typed)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -52,13 +52,13 @@ public sealed class SaveLoadReuseTests(PortalOnSqlite app) : IClassFixture<Porta
     public async Task LoadThenApply_Twice_MakesTwoApplications_EachOnceHoweverOftenApplyIsSent()
     {
         var (client, me) = await app.LoggedInApplicantAsync(approved: true);
-        var first = PortalSteps.HiddenValue(await client.GetStringAsync(Page, TestContext.Current.CancellationToken), "SubmissionKey");
+        var first = PortalSteps.HiddenValue(await client.OpenEntryAsync(Page), "SubmissionKey");
         var file = await (await client.PostHandlerAsync(Page, "Save", PortalSteps.LeavingNotification().AsFormFields(("SubmissionKey", first)))).Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
 
         var locations = new List<Uri?>();
         foreach (var _ in new[] { 1, 2 })
         {
-            var key = PortalSteps.HiddenValue(await client.GetStringAsync(Page, TestContext.Current.CancellationToken), "SubmissionKey");
+            var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(Page), "SubmissionKey");
             var loaded = await (await LoadAsync(client, file, "saved.rasens", new() { ["SubmissionKey"] = key })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
             var entry = PortalSteps.HiddenValue(loaded, "SubmissionKey");
             Assert.Equal(key, entry);
@@ -94,7 +94,7 @@ public sealed class SaveLoadReuseTests(PortalOnSqlite app) : IClassFixture<Porta
         Assert.DoesNotContain(old.ReferenceNumber, list, StringComparison.Ordinal);
         Assert.DoesNotContain(theirs.ReferenceNumber, list, StringComparison.Ordinal);
 
-        var filled = await client.GetStringAsync($"{Page}?reuse={recent.Id}", TestContext.Current.CancellationToken);
+        var filled = await client.OpenEntryAsync($"{Page}?reuse={recent.Id}");
         Assert.Contains("value=\"前回の大学\"", filled, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{Page}?reuse={old.Id}", TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{Page}?reuse={theirs.Id}", TestContext.Current.CancellationToken)).StatusCode);
