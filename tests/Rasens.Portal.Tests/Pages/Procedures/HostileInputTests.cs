@@ -56,5 +56,73 @@ public sealed class HostileInputTests(PortalOnSqlite app) : IClassFixture<Portal
         Assert.False(await db.Applications.AnyAsync(a => a.ApplicantId == applicant.Id && a.ProcedureId == (int)procedure, Ct));
     }
 
+    public static TheoryData<string, ProcedureKind, string> Chosen() => new()
+    {
+        { "institution-or-spouse-notification", ProcedureKind.InstitutionOrSpouseNotification, "leaving" },
+        { "institution-or-spouse-notification", ProcedureKind.InstitutionOrSpouseNotification, "spouse" },
+        { "extension-of-stay", ProcedureKind.ExtensionOfPeriodOfStay, "simultaneous" },
+        { "change-of-status", ProcedureKind.ChangeOfStatusOfResidence, "plain" },
+        { "authorized-employment", ProcedureKind.AuthorizedEmploymentCertificate, "plain" },
+    };
+
+    /// <summary>
+    /// The fields shown only after a choice (spouse, criminal record details, family rows, re-entry, work): with
+    /// those choices made, a very long string with a script tag in every text field shown is refused at each.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Chosen))]
+    public async Task LongStringsWithScript_InEveryFieldAChoiceShows_AreRefusedAtEachAndNothingIsMade(string code, ProcedureKind procedure, string variant)
+    {
+        var usage = procedure == ProcedureKind.InstitutionOrSpouseNotification ? ProcedureKind.UsageRequestNotifications : ProcedureKind.UsageRequestResidence;
+        var (client, applicant) = await app.LoggedInApplicantAsync(approved: true, usage);
+        var page = $"/Procedures/{code}/Apply";
+        var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(page), "SubmissionKey");
+        var values = variant switch
+        {
+            "leaving" => PortalSteps.LeavingNotification(),
+            "spouse" => new Dictionary<string, string>(PortalSteps.LeavingNotification()) { ["statusOfResidence"] = "SPOUSE_OF_JAPANESE", ["content"] = "SPOUSE_DIVORCE" },
+            "simultaneous" => new Dictionary<string, string>(FormExamples.Extension().WithReEntryAndPartTimeWork()) { ["criminalRecord"] = "YES", ["familyInJapan"] = "YES" },
+            _ when procedure == ProcedureKind.ChangeOfStatusOfResidence => FormExamples.ChangeOfStatus(),
+            _ => FormExamples.AuthorizedEmployment(),
+        };
+        var form = FormDefinitions.For(procedure)!;
+        var shown = new List<string>();
+        foreach (var section in form.Sections.Where(s => FormDefinition.Shown(s.ShowWhen, values)))
+        {
+            foreach (var field in section.Fields.Where(f => f.Kind is FieldKind.Text or FieldKind.Textarea))
+            {
+                if (section.MaxRepeat > 0)
+                {
+                    shown.Add(FormDefinition.RowKey(section, 0, field)); // the first row of a repeating section
+                }
+                else if (FormDefinition.Shown(field.ShowWhen, values))
+                {
+                    shown.Add(field.Key);
+                }
+            }
+        }
+
+        var fields = values.AsFormFields(("SubmissionKey", key));
+        foreach (var field in shown)
+        {
+            fields[$"Values[{field}]"] = new string('Ａ', 5000) + Script;
+        }
+
+        var html = await (await client.PostHandlerAsync(page, "Confirm", fields)).Content.ReadAsStringAsync(Ct);
+        var applied = await client.PostHandlerAsync(page, "Apply", fields);
+
+        Assert.True(shown.Count >= 3, $"{code} ({variant}): only {shown.Count} text fields shown");
+        Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"confirmation\"", html, StringComparison.Ordinal);
+        foreach (var field in shown)
+        {
+            Assert.Contains($"href=\"#{Rasens.Portal.Infrastructure.ProcedureFormView.Id(field)}\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.NotEqual(System.Net.HttpStatusCode.Redirect, applied.StatusCode);
+        await using var db = app.Database.CreateContext();
+        Assert.False(await db.Applications.AnyAsync(a => a.ApplicantId == applicant.Id && a.ProcedureId == (int)procedure, Ct));
+    }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 }
