@@ -94,6 +94,23 @@ public sealed class Attachments(RasensDbContext db, IFileStore files, TimeProvid
             }
 
             var file = inspected.Value!;
+            // Counted again under the entry's lock, in the transaction that adds the file: two Attach posts of one
+            // entry at the same instant cannot both pass the limits checked above.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (db.Database.IsNpgsql())
+            {
+                // SQLite's transactions already take the write lock at their start (BEGIN IMMEDIATE).
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({draftId.ToString()}, 0))", cancellationToken);
+            }
+
+            draft = await db.Attachments.Where(a => a.OwnerApplicantId == applicantId && a.DraftId == draftId && a.ApplicationId == null).ToListAsync(cancellationToken);
+            counted = [.. draft.Concat(kept).Where(a => upload.Kind != AttachmentKind.FacialPhoto || a.Kind != AttachmentKind.FacialPhoto)];
+            if (AttachmentInspector.CheckTotals(counted.Count, counted.Sum(a => a.Length), upload.Length) is { } reached)
+            {
+                refused.Add(new FileRefusal(name, reached));
+                continue;
+            }
+
             var attachment = new Attachment
             {
                 Id = Guid.NewGuid(),
@@ -117,6 +134,7 @@ public sealed class Attachments(RasensDbContext db, IFileStore files, TimeProvid
             db.Attachments.RemoveRange(replaced);
             db.Attachments.Add(attachment);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             foreach (var old in replaced)
             {
                 await files.DeleteAsync(old.StoredName, cancellationToken);
