@@ -280,19 +280,24 @@ public sealed class Application
     /// <summary>Called by the persistence layer when the case is saved (the deadline depends on configuration).</summary>
     internal void SetDueAt(DateTime? due) => DueAt = due;
 
+    /// <summary>
+    /// Who may write a note, or why not: staff only and, like every other action on a case, an examiner only on the
+    /// cases they hold (a supervisor on any).
+    /// </summary>
+    public Error? NoteRefusal(Actor by)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        return !by.IsStaff ? CaseErrors.StaffOnly
+            : by.Role == ActorRole.Examiner && AssigneeId != by.Id ? CaseErrors.NotHolder(AssigneeName)
+            : null;
+    }
+
     /// <summary>A member of staff writes a note on the case (staff only; the applicant never sees it).</summary>
     public Result<InternalNote> AddNote(Actor by, string text, DateTime now)
     {
-        ArgumentNullException.ThrowIfNull(by);
-        if (!by.IsStaff)
+        if (NoteRefusal(by) is { } refused)
         {
-            return CaseErrors.StaffOnly;
-        }
-
-        // Like every other action on a case: an examiner writes on the cases they hold; a supervisor on any.
-        if (by.Role == ActorRole.Examiner && AssigneeId != by.Id)
-        {
-            return CaseErrors.NotHolder(AssigneeName);
+            return refused;
         }
 
         var trimmed = text?.Trim() ?? "";

@@ -62,17 +62,15 @@ public sealed class Attachments(RasensDbContext db, IFileStore files, TimeProvid
                 continue;
             }
 
-            var draft = await db.Attachments.Where(a => a.OwnerApplicantId == applicantId && a.DraftId == draftId && a.ApplicationId == null).ToListAsync(cancellationToken);
-            var kept = caseId is { } id ? await db.Attachments.Where(a => a.ApplicationId == id && a.SupersededAt == null).ToListAsync(cancellationToken) : [];
-            // A new photo takes the place of the one before it, so that one no longer counts.
-            var counted = draft.Concat(kept).Where(a => upload.Kind != AttachmentKind.FacialPhoto || a.Kind != AttachmentKind.FacialPhoto).ToList();
             if (upload.Length > AttachmentInspector.MaxTotalBytes)
             {
                 refused.Add(new FileRefusal(name, AttachmentInspector.TooLarge));
                 continue;
             }
 
-            if (AttachmentInspector.CheckTotals(counted.Count, counted.Sum(a => a.Length), upload.Length) is { } limit)
+            // Checked before the file is read and inspected, and again under the entry's lock before it is added.
+            var (draft, limit) = await EntryLimitAsync(applicantId, draftId, caseId, upload, cancellationToken);
+            if (limit is not null)
             {
                 refused.Add(new FileRefusal(name, limit));
                 continue;
@@ -103,9 +101,8 @@ public sealed class Attachments(RasensDbContext db, IFileStore files, TimeProvid
                 await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({draftId.ToString()}, 0))", cancellationToken);
             }
 
-            draft = await db.Attachments.Where(a => a.OwnerApplicantId == applicantId && a.DraftId == draftId && a.ApplicationId == null).ToListAsync(cancellationToken);
-            counted = [.. draft.Concat(kept).Where(a => upload.Kind != AttachmentKind.FacialPhoto || a.Kind != AttachmentKind.FacialPhoto)];
-            if (AttachmentInspector.CheckTotals(counted.Count, counted.Sum(a => a.Length), upload.Length) is { } reached)
+            (draft, var reached) = await EntryLimitAsync(applicantId, draftId, caseId, upload, cancellationToken);
+            if (reached is not null)
             {
                 refused.Add(new FileRefusal(name, reached));
                 continue;
@@ -144,6 +141,18 @@ public sealed class Attachments(RasensDbContext db, IFileStore files, TimeProvid
         }
 
         return (added, refused);
+    }
+
+    /// <summary>
+    /// The entry's files (the draft's, and a corrected case's current ones) against the limits, with the upload added;
+    /// a new photo takes the place of the one before it, so that one no longer counts. Also returns the draft's files.
+    /// </summary>
+    private async Task<(List<Attachment> Draft, Error? Limit)> EntryLimitAsync(Guid applicantId, Guid draftId, long? caseId, Upload upload, CancellationToken cancellationToken)
+    {
+        var draft = await db.Attachments.Where(a => a.OwnerApplicantId == applicantId && a.DraftId == draftId && a.ApplicationId == null).ToListAsync(cancellationToken);
+        var kept = caseId is { } id ? await db.Attachments.Where(a => a.ApplicationId == id && a.SupersededAt == null).ToListAsync(cancellationToken) : [];
+        var counted = draft.Concat(kept).Where(a => upload.Kind != AttachmentKind.FacialPhoto || a.Kind != AttachmentKind.FacialPhoto).ToList();
+        return (draft, AttachmentInspector.CheckTotals(counted.Count, counted.Sum(a => a.Length), upload.Length));
     }
 
     /// <summary>Removes one of the draft's files; null when the draft has no such file (someone else's, or already applied).</summary>

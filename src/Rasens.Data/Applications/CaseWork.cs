@@ -228,7 +228,7 @@ public sealed class CaseWork(RasensDbContext db, CaseNumbers numbers, Mailer mai
     private async Task<Result> RefuseAsync(Actor staff, string action, long? id, Error refusal, DateTime now, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        db.Record(staff, action, AuditOutcome.Refused, now, details: $"{refusal.Code}: {refusal.Message}", applicationId: id);
+        db.Record(staff, action, AuditOutcome.Refused, now, details: AuditJournal.RefusalDetails(refusal), applicationId: id);
         await db.SaveChangesAsync(cancellationToken);
         return refusal;
     }

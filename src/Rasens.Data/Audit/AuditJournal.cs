@@ -22,4 +22,14 @@ public static class AuditJournal
         db.AuditEntries.Add(entry);
         return entry;
     }
+
+    /// <summary>The details of a refused attempt: the refusal's code, then its message ("case.stale: …").</summary>
+    public static string RefusalDetails(Error refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return $"{refusal.Code}: {refusal.Message}";
+    }
+
+    /// <summary>The refusal code at the start of details written by <see cref="RefusalDetails"/>.</summary>
+    public static string RefusalCode(string? details) => (details ?? "").Split(':', 2)[0];
 }

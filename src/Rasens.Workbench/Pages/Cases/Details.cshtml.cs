@@ -66,7 +66,7 @@ public sealed partial class DetailsModel(
     public bool CanRelease => Case.AssigneeId is { } holder && (holder == Me.Id || Me.Role == ActorRole.Supervisor);
 
     /// <summary>Notes are written by the holder or a supervisor (CaseWork refuses anyone else).</summary>
-    public bool CanNote => Me.Role == ActorRole.Supervisor || Case.AssigneeId == Me.Id;
+    public bool CanNote => Case.NoteRefusal(Me) is null;
 
     public bool CanAssign => Me.Role == ActorRole.Supervisor && !Case.Status.IsFinal();
 
@@ -92,12 +92,8 @@ public sealed partial class DetailsModel(
         text["Audit_" + entry?.Action] is { ResourceNotFound: false } known ? known : entry?.Action ?? "";
 
     /// <summary>Why an attempt was refused: stored as "code: message"; the code's text in the user's language when there is one.</summary>
-    public string JournalReason(Rasens.Data.Audit.AuditEntry entry)
-    {
-        var details = entry?.Details ?? "";
-        var code = details.Split(':', 2)[0];
-        return text["Error_" + code] is { ResourceNotFound: false } known ? known : details;
-    }
+    public string JournalReason(Rasens.Data.Audit.AuditEntry entry) =>
+        text["Error_" + Rasens.Data.Audit.AuditJournal.RefusalCode(entry?.Details)] is { ResourceNotFound: false } known ? known : entry?.Details ?? "";
 
     public async Task<IActionResult> OnGetFileAsync(long id, Guid file, bool download, CancellationToken cancellationToken)
     {
