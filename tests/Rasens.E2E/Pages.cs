@@ -94,6 +94,6 @@ public static class Pages
             await File.WriteAllBytesAsync(Path.Combine(BothApps.Screenshots, save), pdf);
         }
 
-        return await Poppler.TextAsync(pdf);
+        return PdfText.Read(pdf).Text;
     }
 }

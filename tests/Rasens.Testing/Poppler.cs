@@ -4,24 +4,9 @@ using System.Text;
 
 namespace Rasens.Testing;
 
-/// <summary>Reads back PDFs the apps made with Debian's poppler-utils (installed by ./test.sh).</summary>
+/// <summary>Debian's poppler-utils (installed by ./test.sh) for what PdfPig cannot do: list fonts (pdffonts), render pages (pdftoppm).</summary>
 public static class Poppler
 {
-    /// <summary>The text of a PDF, as pdftotext -layout extracts it (UTF-8).</summary>
-    public static async Task<string> TextAsync(byte[] pdf, CancellationToken cancellationToken = default)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"rasens-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(file, pdf, cancellationToken);
-        try
-        {
-            return await RunAsync("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], cancellationToken);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
-
     public static async Task<string> RunAsync(string tool, IEnumerable<string> arguments, CancellationToken cancellationToken = default)
     {
         var start = new ProcessStartInfo(tool)

@@ -17,12 +17,6 @@ namespace Rasens.Testing;
 /// </summary>
 public static class TestFiles
 {
-    private static readonly Lazy<bool> Licensed = new(() =>
-    {
-        PdfSharpLicense.SetAgplLicense();
-        return true;
-    });
-
     /// <summary>
     /// A real baseline JFIF JPEG in one flat grey: SOI, APP0, DQT, SOF0, DHT (the standard luminance
     /// tables of ITU T.81 Annex K.3), SOS, one DC coefficient and an end-of-block per 8x8 block, EOI.
@@ -290,7 +284,6 @@ public static class TestFiles
 
     private static byte[] Render(Action<PdfDocument> build)
     {
-        _ = Licensed.Value;
         using var document = new PdfDocument();
         build(document);
         using var stream = new MemoryStream();

@@ -31,13 +31,6 @@ public static class DetailsPdf
     // Looser than the font's own line gap: kanji run edge to edge and read better with air between lines.
     private const double LineSpacing = 1.45;
 
-    // PDFsharp 6.5 refuses to save until a license is chosen; this project uses it under the AGPL.
-    private static readonly Lazy<bool> Licensed = new(() =>
-    {
-        PdfSharpLicense.SetAgplLicense();
-        return true;
-    });
-
     private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
     private static readonly XColor Ink = XColor.FromArgb(0x1A, 0x1A, 0x1A);
     private static readonly XColor Muted = XColor.FromArgb(0x55, 0x55, 0x55);
@@ -50,7 +43,6 @@ public static class DetailsPdf
     public static byte[] Render(PrintDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        _ = Licensed.Value;
         JapaneseFonts.EnsureRegistered();
 
         using var pdf = new PdfDocument();

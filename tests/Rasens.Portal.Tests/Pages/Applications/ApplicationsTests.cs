@@ -155,7 +155,7 @@ public sealed class ApplicationsTests(PortalOnSqlite app) : IClassFixture<Portal
 
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal($"details-{mine.ReferenceNumber}.pdf", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
-        var text = await Poppler.TextAsync(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+        var text = PdfText.Read(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)).Text;
         foreach (var expected in new[] { "所属機関・配偶者に関する届出", mine.ReferenceNumber, "東京大学", "東京都文京区本郷７－３－１", "留学", "離脱" })
         {
             Assert.Contains(expected, text, StringComparison.Ordinal);
@@ -171,7 +171,7 @@ public sealed class ApplicationsTests(PortalOnSqlite app) : IClassFixture<Portal
         await client.PostFormAsync("/Language", new Dictionary<string, string> { ["culture"] = "ko", ["returnUrl"] = "/" }, formPage: "/");
 
         var response = await client.GetAsync($"/Applications/{mine.Id}?handler=Print", TestContext.Current.CancellationToken);
-        var text = await Poppler.TextAsync(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+        var text = PdfText.Read(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)).Text;
 
         Assert.Contains("Reference number", text, StringComparison.Ordinal);
         Assert.Contains("Notification relating to the institution or spouse", text, StringComparison.Ordinal);
