@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Localization;
 using Rasens.Data.Accounts;
 using Rasens.Data.Hosting;
+using Rasens.Data.Jobs;
 using Rasens.Portal.Hubs;
 using Rasens.Portal.Infrastructure;
 
@@ -22,7 +23,8 @@ public static class PortalApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddRasensData(builder.Configuration, "Rasens.Portal");
+        builder.Services.AddRasensData(builder.Configuration, "Rasens.Portal",
+            (jobs, settings) => jobs.Every<Jobs.DraftAttachmentCleanupJob>(settings, TimeSpan.FromHours(1)));
         // 001 §3.6: automatic logout after 3 hours without activity.
         builder.Services.AddAccounts<ApplicantUser, ApplicantUserClaim, ApplicantUserLogin, ApplicantUserToken, ApplicantClaimsPrincipalFactory>(
             CookieName, "/Account/Login", "/Account/Login", TimeSpan.FromHours(3), SameSiteMode.Lax);
@@ -35,7 +37,6 @@ public static class PortalApp
         builder.Services.AddScoped<PasswordFeedback>();
         builder.Services.AddScoped<AttachmentEntry>();
         builder.Services.AddSingleton<TermsAgreement>();
-        builder.Services.AddHostedService<Jobs.DraftAttachmentCleanup>();
 
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.AddRazorPages(options =>

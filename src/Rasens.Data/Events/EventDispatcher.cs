@@ -167,36 +167,3 @@ public sealed partial class EventDispatcher(
         private static partial void Lost(ILogger logger, Exception exception);
     }
 }
-
-/// <summary>Deletes events older than the retention period, once an hour (several instances doing it is harmless).</summary>
-public sealed partial class EventHousekeeping(IServiceScopeFactory scopes, LiveOptions options, TimeProvider clock, ILogger<EventHousekeeping> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var now = clock.GetUtcNow().UtcDateTime;
-                var pruned = await scope.ServiceProvider.GetRequiredService<EventFeed>().PruneAsync(now - options.Retention, now, stoppingToken);
-                if (pruned > 0)
-                {
-                    Pruned(pruned);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                Failed(ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} events older than the retention period.")]
-    private partial void Pruned(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting old events failed; the next hour tries again.")]
-    private partial void Failed(Exception exception);
-}

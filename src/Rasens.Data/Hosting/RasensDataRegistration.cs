@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Rasens.Data.Accounts;
 using Rasens.Data.Files;
+using Rasens.Data.Jobs;
 using Rasens.Data.Messaging;
 using Rasens.Data.Numbers;
 using Rasens.Data.Persistence;
@@ -16,10 +17,12 @@ public static class RasensDataRegistration
 {
     /// <summary>
     /// Everything both apps need from the shared core: database (provider from configuration), numbers,
-    /// file store, e-mail outbox and its sender, data-protection keys and the /health check.
+    /// file store, e-mail outbox and its sender, the periodic jobs, data-protection keys and the /health check.
     /// Throws <see cref="StartupException"/> for configuration it cannot use.
     /// </summary>
-    public static RasensOptions AddRasensData(this IServiceCollection services, IConfiguration configuration, string appName)
+    /// <param name="appJobs">The app's own periodic jobs (see <see cref="Jobs.RasensJobs"/>).</param>
+    public static RasensOptions AddRasensData(
+        this IServiceCollection services, IConfiguration configuration, string appName, Action<Quartz.IQuartzBuilder, IConfiguration>? appJobs = null)
     {
         var options = configuration.GetSection("Rasens").Get<RasensOptions>() ?? new RasensOptions();
         var dataFolder = new DataFolder(options.DataFolder);
@@ -62,10 +65,10 @@ public static class RasensDataRegistration
             sp.GetRequiredService<Microsoft.Extensions.DependencyInjection.IServiceScopeFactory>(), sp.GetRequiredService<Events.LiveConnections>(), live, database, consumer,
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Events.EventDispatcher>>()));
         services.AddHostedService(sp => sp.GetRequiredService<Events.EventDispatcher>());
-        services.AddHostedService<Events.EventHousekeeping>();
         services.AddSingleton<IEmailTransport>(new SmtpEmailTransport(email, email.PickupFolder ?? dataFolder.Mail));
         services.AddSingleton<EmailOutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<EmailOutboxSender>());
+        services.AddRasensJobs(configuration, database, appName, appJobs);
         services.AddDataProtection().SetApplicationName(appName).PersistKeysToFileSystem(new DirectoryInfo(dataFolder.Keys(appName)));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         // Japanese and the other seven languages are written as text, not as numeric character references.

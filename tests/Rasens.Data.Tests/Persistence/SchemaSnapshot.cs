@@ -13,7 +13,8 @@ namespace Rasens.Data.Tests.Persistence;
 /// </summary>
 internal static class SchemaSnapshot
 {
-    public static async Task<IReadOnlyList<string>> ReadAsync(TestDatabase database)
+    /// <param name="postgresSchema">On PostgreSQL, the schema to read: the model's tables are in public, Quartz's in quartz.</param>
+    public static async Task<IReadOnlyList<string>> ReadAsync(TestDatabase database, string postgresSchema = "public")
     {
         await using var db = database.CreateContext();
         var connection = db.Database.GetDbConnection();
@@ -21,7 +22,7 @@ internal static class SchemaSnapshot
         var queries = database.Provider switch
         {
             DatabaseProvider.Sqlite => SqliteQueries,
-            DatabaseProvider.PostgreSql => PostgresQueries,
+            DatabaseProvider.PostgreSql => PostgresQueries(postgresSchema),
         };
         var lines = new List<string>();
         foreach (var query in queries)
@@ -65,21 +66,21 @@ internal static class SchemaSnapshot
         $"SELECT 'sql', name, sql FROM sqlite_master WHERE type IN ('index', 'table') AND name NOT LIKE 'sqlite_%' AND name <> '{History}' AND sql IS NOT NULL AND type = 'index'",
     ];
 
-    private static readonly string[] PostgresQueries =
+    private static string[] PostgresQueries(string schema) =>
     [
         $"""
         SELECT 'column', table_name, column_name, data_type, character_maximum_length, is_nullable, column_default, is_identity, identity_generation
         FROM information_schema.columns
-        WHERE table_schema = 'public' AND table_name <> '{History}'
+        WHERE table_schema = '{schema}' AND table_name <> '{History}'
         """,
         $"""
         SELECT 'index', tablename, indexname, indexdef
-        FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '{History}'
+        FROM pg_indexes WHERE schemaname = '{schema}' AND tablename <> '{History}'
         """,
         $"""
         SELECT 'constraint', conrelid::regclass::text, conname, contype, pg_get_constraintdef(oid)
         FROM pg_constraint
-        WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '{History}'
+        WHERE connamespace = '{schema}'::regnamespace AND conrelid::regclass::text <> '{History}'
         """,
     ];
 }
