@@ -4,6 +4,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Rasens.Data;
 using Rasens.Data.Accounts;
@@ -15,8 +16,8 @@ namespace Rasens.Benchmarks;
 
 /// <summary>
 /// Commit-to-browser latency (issue 6): N status changes made through the running Workbench, each timestamped
-/// by the event the change commits with, and their arrival at K WebSocket clients of the running Portal (the same
-/// SignalR JSON protocol the browsers speak). Reports p50 / p95 / max and counts lost and duplicated events.
+/// by the event the change commits with, and their arrival at K clients of the running Portal (the SignalR .NET
+/// client over WebSockets, JSON protocol, as the browsers connect). Reports p50 / p95 / max and counts lost and duplicated events.
 /// </summary>
 public static partial class LiveLatency
 {
@@ -36,34 +37,30 @@ public static partial class LiveLatency
         }
 
         var arrivals = new ConcurrentBag<(int Client, long Id, DateTimeOffset Sent, DateTimeOffset Arrived)>();
-        var connections = new List<SignalRClient>();
+        var connections = new List<HubConnection>();
         try
         {
             for (var i = 0; i < clients; i++)
             {
-                var client = await SignalRClient.ConnectAsync(new Uri(portal, "/hubs/portal"), portalCookie);
+                var client = LiveHub.Connection(new Uri(portal, "/hubs/portal"), portalCookie);
                 var index = i;
-                client.OnInvoked = (target, arguments, at) =>
+                client.On<JsonElement>("events", batch =>
                 {
-                    if (target != "events")
-                    {
-                        return;
-                    }
-
-                    foreach (var message in arguments[0].EnumerateArray())
+                    var at = DateTimeOffset.UtcNow;
+                    foreach (var message in batch.EnumerateArray())
                     {
                         if (message.GetProperty("type").GetString() == "case.status-changed")
                         {
                             arrivals.Add((index, message.GetProperty("id").GetInt64(), Utc(message.GetProperty("at").GetDateTime()), at));
                         }
                     }
-                };
-                if (!(await client.InvokeAsync("Replay", since)).GetBoolean())
+                });
+                await client.StartAsync();
+                connections.Add(client);
+                if (!await client.InvokeAsync<bool>("Replay", since))
                 {
                     throw new BenchmarkException("The Portal refused to replay from the newest event.");
                 }
-
-                connections.Add(client);
             }
 
             using var staff = Browser(workbench, workbenchCookie);
