@@ -47,7 +47,7 @@ internal sealed class Seeder(DatabaseSettings database, TextWriter output)
         Begin();
         await using (var db = BenchDatabase.Context(database))
         {
-            await new SchemaMigrator(db, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+            await new SchemaMigrator(db, NullLogger<SchemaMigrator>.Instance, TimeProvider.System).MigrateAsync();
             await ReferenceData.EnsureAsync(db);
             if (await db.Applications.AnyAsync() || await db.StaffUsers.AnyAsync())
             {

@@ -32,7 +32,7 @@ public abstract class TestDatabase : IAsyncLifetime
     {
         await CreateEmptyAsync();
         await using var db = CreateContext();
-        await new SchemaMigrator(db, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+        await new SchemaMigrator(db, NullLogger<SchemaMigrator>.Instance, TimeProvider.System).MigrateAsync();
         await ReferenceData.EnsureAsync(db);
     }
 

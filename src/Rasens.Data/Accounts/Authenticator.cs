@@ -44,7 +44,7 @@ public static class Authenticator
 
     /// <summary>
     /// The latest time step around <paramref name="at"/> whose code is <paramref name="code"/>, or null when none is.
-    /// Pass the system clock's time: Identity's provider reads DateTimeOffset.UtcNow, not the injected TimeProvider.
+    /// Pass the system clock's time (TimeProvider.System): Identity's provider reads the system clock, not the injected TimeProvider.
     /// </summary>
     public static long? MatchingStep(string base32Key, string code, DateTimeOffset at)
     {

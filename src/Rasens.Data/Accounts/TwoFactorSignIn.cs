@@ -234,8 +234,9 @@ public sealed class TwoFactorSignIn<TUser>(
     private async Task<Step> ClaimStepAsync(TUser user, string code)
     {
         var key = await users.GetAuthenticatorKeyAsync(user);
-        // The system clock, as Identity's provider reads it (not the injected TimeProvider).
-        if (key is null || Authenticator.MatchingStep(key, code, DateTimeOffset.UtcNow) is not { } step)
+        // The system clock on purpose, not the injected one: Identity's authenticator provider, which checks the same
+        // code after this, reads the system clock (until .NET 11), and the two must agree on the time step.
+        if (key is null || Authenticator.MatchingStep(key, code, TimeProvider.System.GetUtcNow()) is not { } step)
         {
             return Step.Fresh;
         }
@@ -256,18 +257,18 @@ public sealed class TwoFactorSignIn<TUser>(
     /// <summary>The refusal reason for a code that is not fresh; a replayed one counts towards lockout like a wrong one.</summary>
     private async Task<string?> RefusedStepAsync(TUser user, string code)
     {
-        switch (await ClaimStepAsync(user, code))
+        var step = await ClaimStepAsync(user, code);
+        if (step == Step.Replayed)
         {
-            case Step.Fresh:
-                return null;
-            case Step.Replayed:
-                await users.AccessFailedAsync(user);
-                return "code already used";
-            case Step.Raced:
-                return "code used at the same time by another request";
-            default:
-                throw new InvalidOperationException("Unknown step outcome.");
+            await users.AccessFailedAsync(user);
         }
+
+        return step switch
+        {
+            Step.Fresh => null,
+            Step.Replayed => "code already used",
+            Step.Raced => "code used at the same time by another request",
+        };
     }
 
     private async Task<CodeOutcome> RefusedAsync(TUser user, string auditAction, string outcome, DateTime now, string? remoteAddress, CancellationToken cancellationToken)

@@ -45,7 +45,8 @@ public sealed class UsageRequests(RasensDbContext db, CaseNumbers numbers, Maile
     {
         ProcedureKind.UsageRequestNotifications => VerificationPurpose.Notifications,
         ProcedureKind.UsageRequestResidence => VerificationPurpose.ResidenceApplications,
-        _ => null,
+        ProcedureKind.InstitutionOrSpouseNotification or ProcedureKind.ExtensionOfPeriodOfStay or ProcedureKind.ChangeOfStatusOfResidence
+            or ProcedureKind.AuthorizedEmploymentCertificate or ProcedureKind.ChangeOfMethodOfReceipt or ProcedureKind.CertificateOfEligibilityByEmail => null,
     };
 
     public async Task<UsageState> StateAsync(Guid applicantId, ProcedureKind usageKind, CancellationToken cancellationToken = default)

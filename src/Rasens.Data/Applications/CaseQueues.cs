@@ -292,7 +292,6 @@ public sealed class CaseQueues(RasensDbContext db, TimeProvider clock)
                 QueueSort.Due => (row.DueAt ?? DateTime.MaxValue).Ticks.ToString(CultureInfo.InvariantCulture),
                 QueueSort.Reference => row.ReferenceNumber,
                 QueueSort.Name => row.ApplicantName,
-                _ => throw new ArgumentOutOfRangeException(nameof(sort)),
             };
             var raw = string.Create(CultureInfo.InvariantCulture, $"{row.Id}|{key}");
             return Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(raw));

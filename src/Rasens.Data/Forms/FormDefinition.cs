@@ -296,22 +296,24 @@ public sealed record FormDefinition(ProcedureKind Procedure, int Version, IReadO
         }
 
         // The format's own message (e.g. "7 digits, no hyphen") says more than "too long", so it comes first.
+        FieldError? Unless(bool valid, string code, params object[] arguments) => valid ? null : Fail(code, arguments);
         var formatError = field.Format switch
         {
-            FieldFormat.NameEnglish when !FieldFormats.IsNameEnglish(value) => Fail("form.name-english"),
-            FieldFormat.NameEnglishResidency when !FieldFormats.IsNameEnglishResidency(value) => Fail("form.name-english-comma"),
-            FieldFormat.ReceiptNumber when !FieldFormats.IsReceiptNumber(value) => Fail("form.receipt-number"),
-            FieldFormat.Phone when !FieldFormats.IsPhone(value) => Fail("form.phone"),
-            FieldFormat.PostalCode when !FieldFormats.IsPostalCode(value) => Fail("form.postal-code"),
-            FieldFormat.AddressInJapan when !FieldFormats.IsFullWidthAddress(value, 80) => Fail("form.address", 80),
-            FieldFormat.InstitutionAddress when !FieldFormats.IsFullWidthAddress(value, 85) => Fail("form.address", 85),
-            FieldFormat.ResidenceCardNumber when !FieldFormats.IsResidenceCardNumber(value) => Fail("form.residence-card"),
-            FieldFormat.Email when !FieldFormats.IsEmail(value) => Fail("form.email"),
-            FieldFormat.PassportNumber when !FieldFormats.IsPassportNumber(value) => Fail("form.passport"),
-            FieldFormat.EdNumberLetters when !FieldFormats.IsEdLetters(value) => Fail("form.ed-letters"),
-            FieldFormat.EdNumberDigits when !FieldFormats.IsEdDigits(value) => Fail("form.ed-digits"),
-            FieldFormat.Digits when !value.All(char.IsAsciiDigit) => Fail("form.digits"),
-            _ => null,
+            // Dates are checked above; a date format on a text field asks nothing of the text.
+            FieldFormat.None or FieldFormat.PastOrToday or FieldFormat.FutureDate => null,
+            FieldFormat.NameEnglish => Unless(FieldFormats.IsNameEnglish(value), "form.name-english"),
+            FieldFormat.NameEnglishResidency => Unless(FieldFormats.IsNameEnglishResidency(value), "form.name-english-comma"),
+            FieldFormat.ReceiptNumber => Unless(FieldFormats.IsReceiptNumber(value), "form.receipt-number"),
+            FieldFormat.Phone => Unless(FieldFormats.IsPhone(value), "form.phone"),
+            FieldFormat.PostalCode => Unless(FieldFormats.IsPostalCode(value), "form.postal-code"),
+            FieldFormat.AddressInJapan => Unless(FieldFormats.IsFullWidthAddress(value, 80), "form.address", 80),
+            FieldFormat.InstitutionAddress => Unless(FieldFormats.IsFullWidthAddress(value, 85), "form.address", 85),
+            FieldFormat.ResidenceCardNumber => Unless(FieldFormats.IsResidenceCardNumber(value), "form.residence-card"),
+            FieldFormat.Email => Unless(FieldFormats.IsEmail(value), "form.email"),
+            FieldFormat.PassportNumber => Unless(FieldFormats.IsPassportNumber(value), "form.passport"),
+            FieldFormat.EdNumberLetters => Unless(FieldFormats.IsEdLetters(value), "form.ed-letters"),
+            FieldFormat.EdNumberDigits => Unless(FieldFormats.IsEdDigits(value), "form.ed-digits"),
+            FieldFormat.Digits => Unless(value.All(char.IsAsciiDigit), "form.digits"),
         };
         return formatError ?? (value.Length > field.MaxLength ? Fail("form.too-long", field.MaxLength) : null);
     }

@@ -94,9 +94,12 @@ public static class YearMonthDayValue
 
             return field.Format switch
             {
-                FieldFormat.PastOrToday when date > today => "form.date-future",
-                FieldFormat.FutureDate when date <= today => "form.date-past",
-                _ => null,
+                FieldFormat.PastOrToday => date > today ? "form.date-future" : null,
+                FieldFormat.FutureDate => date <= today ? "form.date-past" : null,
+                FieldFormat.None or FieldFormat.NameEnglish or FieldFormat.Phone or FieldFormat.PostalCode or FieldFormat.AddressInJapan
+                    or FieldFormat.InstitutionAddress or FieldFormat.ResidenceCardNumber or FieldFormat.Email or FieldFormat.PassportNumber
+                    or FieldFormat.EdNumberLetters or FieldFormat.EdNumberDigits or FieldFormat.Digits or FieldFormat.NameEnglishResidency
+                    or FieldFormat.ReceiptNumber => null,
             };
         }
 

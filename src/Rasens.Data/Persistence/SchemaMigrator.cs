@@ -20,7 +20,7 @@ public sealed record SchemaScript(int Version, string Name, string Sql)
 /// <c>schema_history</c>. Safe when both apps start at once: SQLite's write lock and a PostgreSQL
 /// advisory lock make one of them wait. A script changed after it was applied stops start-up.
 /// </summary>
-public sealed class SchemaMigrator(RasensDbContext db, ILogger<SchemaMigrator> logger)
+public sealed class SchemaMigrator(RasensDbContext db, ILogger<SchemaMigrator> logger, TimeProvider clock)
 {
     public const string HistoryTable = "schema_history";
     private const long AdvisoryLockKey = 73_656_001;
@@ -87,7 +87,7 @@ public sealed class SchemaMigrator(RasensDbContext db, ILogger<SchemaMigrator> l
                     AddParameter(insert, "@v", script.Version);
                     AddParameter(insert, "@n", script.Name);
                     AddParameter(insert, "@c", script.Checksum);
-                    AddParameter(insert, "@a", DateTime.UtcNow.ToString("O"));
+                    AddParameter(insert, "@a", clock.GetUtcNow().UtcDateTime.ToString("O"));
                     await insert.ExecuteNonQueryAsync(cancellationToken);
                 }
 

@@ -167,7 +167,8 @@ public static class DemoData
                     CaseAction.ReturnForCorrection => "The facial photo is older than 6 months. Please attach a new photo.",
                     CaseAction.Deny => "The activities described do not correspond to the status of residence applied for.",
                     CaseAction.FlagRegistrationError => "The name of the organisation does not match the registered name.",
-                    _ => null,
+                    CaseAction.Submit or CaseAction.StartReview or CaseAction.Resubmit or CaseAction.Approve or CaseAction.CompleteHandOver
+                        or CaseAction.Register or CaseAction.Withdraw => null,
                 };
                 var result = application.Apply(action, by, at, input);
                 if (!result.Succeeded)

@@ -28,7 +28,7 @@ public abstract class SchemaMigratorTests(TestDatabase database)
     {
         await using var db = database.CreateContext();
 
-        var applied = await new SchemaMigrator(db, NullLogger<SchemaMigrator>.Instance).MigrateAsync(TestContext.Current.CancellationToken);
+        var applied = await new SchemaMigrator(db, NullLogger<SchemaMigrator>.Instance, TimeProvider.System).MigrateAsync(TestContext.Current.CancellationToken);
 
         Assert.Empty(applied);
         var history = await db.Database.SqlQuery<string>($"SELECT name AS \"Value\" FROM schema_history ORDER BY version").ToListAsync(TestContext.Current.CancellationToken);
@@ -45,7 +45,7 @@ public abstract class SchemaMigratorTests(TestDatabase database)
         var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
         {
             await using var db = target.CreateContext();
-            return await new SchemaMigrator(db, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+            return await new SchemaMigrator(db, NullLogger<SchemaMigrator>.Instance, TimeProvider.System).MigrateAsync();
         })));
 
         Assert.Equal(SchemaMigrator.Scripts(target.Provider).Count, runs.Sum(r => r.Count));
@@ -62,7 +62,7 @@ public abstract class SchemaMigratorTests(TestDatabase database)
         await using var db = fresh.CreateContext();
         await db.Database.ExecuteSqlRawAsync("UPDATE schema_history SET checksum = 'edited' WHERE version = 1", TestContext.Current.CancellationToken);
 
-        var error = await Assert.ThrowsAsync<StartupException>(() => new SchemaMigrator(db, NullLogger<SchemaMigrator>.Instance).MigrateAsync());
+        var error = await Assert.ThrowsAsync<StartupException>(() => new SchemaMigrator(db, NullLogger<SchemaMigrator>.Instance, TimeProvider.System).MigrateAsync());
 
         Assert.Contains("0001_initial_schema.sql was changed after it was applied", error.Message, StringComparison.Ordinal);
     }

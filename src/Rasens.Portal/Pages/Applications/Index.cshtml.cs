@@ -31,7 +31,7 @@ public sealed class IndexModel(ApplicantCases cases, UserManager<ApplicantUser> 
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
-    public CaseListPage Result { get; private set; } = new([], 0, 1, 1, DateTime.UtcNow);
+    public CaseListPage Result { get; private set; } = new([], 0, 1, 1, default);
 
     /// <summary>Which date field could not be read, if any; the search then ignores it and says so.</summary>
     public string? BadDate { get; private set; }

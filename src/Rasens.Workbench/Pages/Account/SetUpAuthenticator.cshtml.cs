@@ -45,19 +45,19 @@ public sealed class SetUpAuthenticatorModel(TwoFactorSignIn<StaffUser> twoFactor
         }
 
         var outcome = await twoFactor.EnrolAsync(Input.Code, "staff.two-factor.enrol", HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
-        switch (outcome)
+        return outcome switch
         {
-            case CodeOutcome.SignedIn:
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-            case CodeOutcome.NoPendingSignIn:
-                return RedirectToPage("/Account/SignIn", new { ReturnUrl });
-            case CodeOutcome.Refused:
-                Failed = true;
-                ModelState.Remove("Input.Code");
-                Input.Code = "";
-                return await ShowAsync();
-            default:
-                throw new InvalidOperationException($"Unknown outcome {outcome}.");
+            CodeOutcome.SignedIn => LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/"),
+            CodeOutcome.NoPendingSignIn => RedirectToPage("/Account/SignIn", new { ReturnUrl }),
+            CodeOutcome.Refused => await RefusedAsync(),
+        };
+
+        async Task<IActionResult> RefusedAsync()
+        {
+            Failed = true;
+            ModelState.Remove("Input.Code");
+            Input.Code = "";
+            return await ShowAsync();
         }
     }
 
