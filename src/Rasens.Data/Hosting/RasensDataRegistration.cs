@@ -44,6 +44,7 @@ public static class RasensDataRegistration
         services.AddScoped<Applications.Corrections>();
         services.AddScoped<Applications.Attachments>();
         services.AddScoped<Applications.CaseWork>();
+        services.AddScoped<Applications.ApplicantWork>();
         services.AddScoped<Applications.CaseQueues>();
         services.AddSingleton<Applications.OverdueCount>();
         services.AddSingleton(new Applications.CaseDeadlines(configuration.GetSection("Rasens:Deadlines").Get<Applications.DeadlineOptions>()));
