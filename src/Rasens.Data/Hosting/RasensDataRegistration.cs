@@ -75,6 +75,12 @@ public static class RasensDataRegistration
         return options;
     }
 
+    /// <summary>
+    /// The applicant account workflows (<see cref="ApplicantAccounts"/>), for the app that holds applicant accounts:
+    /// they need its Identity (<c>AddAccounts&lt;ApplicantUser, …&gt;</c>), which the Workbench does not have.
+    /// </summary>
+    public static IServiceCollection AddApplicantAccounts(this IServiceCollection services) => services.AddScoped<ApplicantAccounts>();
+
     public static void Configure(DbContextOptionsBuilder builder, DatabaseSettings database)
     {
         _ = database.Provider switch
