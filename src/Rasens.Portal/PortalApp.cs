@@ -28,6 +28,7 @@ public static class PortalApp
         // 001 §3.6: automatic logout after 3 hours without activity.
         builder.Services.AddAccounts<ApplicantUser, ApplicantUserClaim, ApplicantUserLogin, ApplicantUserToken, ApplicantClaimsPrincipalFactory>(
             CookieName, "/Account/Login", "/Account/Login", TimeSpan.FromHours(3), SameSiteMode.Lax);
+        builder.Services.AddApplicantAccounts();
         builder.Services.AddAuthorization();
         builder.Services.AddSignInRateLimit(
             builder.Configuration.GetValue("RateLimiting:SignInPermitPerMinute", 10),

@@ -11,6 +11,16 @@ public enum ApplicantUserType
     AttorneyOrScrivener = 4,
 }
 
+public static class ApplicantUserTypes
+{
+    /// <summary>Organisation staff and attorneys / scriveners register with the name of their organisation (001 §2.2).</summary>
+    public static bool NeedsOrganization(this ApplicantUserType type) => type switch
+    {
+        ApplicantUserType.OrganizationStaff or ApplicantUserType.AttorneyOrScrivener => true,
+        ApplicantUserType.ForeignNational or ApplicantUserType.LegalRepresentative => false,
+    };
+}
+
 /// <summary>
 /// A Portal account. <see cref="IdentityUser{TKey}.UserName"/> holds the issued User ID; the name is in
 /// capital Latin letters as on the residence card or passport.

@@ -212,22 +212,68 @@ public sealed class Application
         CaseAction.Withdraw => Withdraw(by, now, input),
     };
 
+    /// <summary>
+    /// Whether <paramref name="by"/> may take the case now, or why not: an examiner or supervisor, a case not in a
+    /// final status, held by nobody. Holding it already is <see cref="CaseErrors.AlreadyHolder"/>: there is nothing
+    /// to take, so pages do not offer it, though <see cref="Claim"/> treats a repeated claim as done.
+    /// </summary>
+    public Error? ClaimRefusal(Actor by)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        return by.Role is not (ActorRole.Examiner or ActorRole.Supervisor) ? CaseErrors.RoleNotPermitted(by.Role, CaseAction.Receive)
+            : Status.IsFinal() ? CaseErrors.NotClaimable
+            : AssigneeId == by.Id ? CaseErrors.AlreadyHolder
+            : AssigneeId is not null ? CaseErrors.AlreadyTaken(AssigneeName ?? "another examiner")
+            : null;
+    }
+
+    /// <summary>Whether <paramref name="by"/> may let go of the case, or why not: its holder, or a supervisor (force-release).</summary>
+    public Error? ReleaseRefusal(Actor by)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        return AssigneeId is not { } holder ? CaseErrors.NotHeld
+            : holder == by.Id || by.Role == ActorRole.Supervisor ? null
+            : by.Role == ActorRole.Examiner ? CaseErrors.NotHolder(AssigneeName)
+            : CaseErrors.NotSupervisor;
+    }
+
+    /// <summary>Whether <paramref name="by"/> may give the case to someone (assign, reassign), or why not: a supervisor, a case not in a final status.</summary>
+    public Error? AssignRefusal(Actor by)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        return by.Role != ActorRole.Supervisor ? CaseErrors.NotSupervisor
+            : Status.IsFinal() ? CaseErrors.NotClaimable
+            : null;
+    }
+
+    /// <summary>
+    /// How the office sends this case back to the applicant: a residence application is returned for correction
+    /// (002 §5.2), a notification gets a registration error (001 §4.3).
+    /// </summary>
+    public CaseAction CorrectionAction => Workflow switch
+    {
+        Workflow.Application => CaseAction.ReturnForCorrection,
+        Workflow.Notification => CaseAction.FlagRegistrationError,
+    };
+
+    /// <summary>
+    /// Whether sending the case back needs at least one itemised correction: a return does (the applicant must
+    /// know what to fix), a registration error's details may stand alone.
+    /// </summary>
+    public bool CorrectionNeedsItems => CorrectionAction == CaseAction.ReturnForCorrection;
+
     /// <summary>An examiner or supervisor takes the case; only one holder at a time.</summary>
     public Result Claim(Actor by, DateTime now)
     {
-        if (by.Role is not (ActorRole.Examiner or ActorRole.Supervisor))
+        var refused = ClaimRefusal(by);
+        if (refused == CaseErrors.AlreadyHolder)
         {
-            return CaseErrors.RoleNotPermitted(by.Role, CaseAction.Receive);
+            return Result.Ok; // a repeated claim (a double click, a second tab) is already done
         }
 
-        if (Status.IsFinal())
+        if (refused is not null)
         {
-            return CaseErrors.NotClaimable;
-        }
-
-        if (AssigneeId is { } holder)
-        {
-            return holder == by.Id ? Result.Ok : CaseErrors.AlreadyTaken(AssigneeName ?? "another examiner");
+            return refused;
         }
 
         Hold(by.Id, by.Name, now);
@@ -238,16 +284,12 @@ public sealed class Application
     /// <summary>The holder lets go of the case; a supervisor may force-release anyone's.</summary>
     public Result Release(Actor by)
     {
-        if (AssigneeId is not { } holder)
+        if (ReleaseRefusal(by) is { } refused)
         {
-            return CaseErrors.NotHeld;
+            return refused;
         }
 
-        if (holder != by.Id && by.Role != ActorRole.Supervisor)
-        {
-            return by.Role is ActorRole.Examiner ? CaseErrors.NotHolder(AssigneeName) : CaseErrors.NotSupervisor;
-        }
-
+        var holder = AssigneeId!.Value;
         AssigneeId = null;
         AssigneeName = null;
         AssignedAt = null;
@@ -258,14 +300,9 @@ public sealed class Application
     /// <summary>A supervisor gives the case to a member of staff (assign, reassign, bulk allocation).</summary>
     public Result Assign(Actor by, Guid staffId, string staffName, DateTime now)
     {
-        if (by.Role != ActorRole.Supervisor)
+        if (AssignRefusal(by) is { } refused)
         {
-            return CaseErrors.NotSupervisor;
-        }
-
-        if (Status.IsFinal())
-        {
-            return CaseErrors.NotClaimable;
+            return refused;
         }
 
         var previous = AssigneeId;

@@ -42,4 +42,11 @@ public sealed class Attachment
 
     /// <summary>Set when a later round replaced this file; kept for the record, no longer current.</summary>
     public DateTime? SupersededAt { get; set; }
+
+    /// <summary>
+    /// The facial photo the case is examined with: of the photos no later round replaced, the one uploaded last
+    /// (a new round's photo supersedes the earlier ones when it is attached, see <see cref="Attachments.AttachToCase"/>).
+    /// </summary>
+    public static Attachment? CurrentPhoto(IEnumerable<Attachment> files) =>
+        files.Where(f => f.Kind == AttachmentKind.FacialPhoto && f.SupersededAt is null).OrderBy(f => f.UploadedAt).LastOrDefault();
 }

@@ -23,6 +23,9 @@ public static class CaseErrors
         ? new("case.not-holder", "Claim the case before acting on it.")
         : new("case.not-holder", $"This case is held by {holderName}.");
 
+    /// <summary>Claiming a case one holds already: nothing to take (<see cref="Application.Claim"/> treats it as done).</summary>
+    public static Error AlreadyHolder { get; } = new("case.already-holder", "You already hold this case.");
+
     public static Error AlreadyTaken(string holderName) =>
         new("case.already-taken", $"This case is already taken by {holderName}.");
 

@@ -9,7 +9,11 @@ using Rasens.Data.Numbers;
 namespace Rasens.Data.Applications;
 
 /// <summary>One thing the applicant must correct (002 §5.2): a form field, a document, or the photo, with a message.</summary>
-public sealed record ReturnItem(CorrectionItemKind Kind, string Target, string Message);
+public sealed record ReturnItem(CorrectionItemKind Kind, string Target, string Message)
+{
+    /// <summary>What the item is about, in <paramref name="culture"/>: the same wording as <see cref="CorrectionItem.LabelOf"/>.</summary>
+    public string Label(FormDefinition? form, System.Globalization.CultureInfo culture) => CorrectionItem.LabelOf(Kind, Target, form, culture);
+}
 
 /// <summary>
 /// Staff actions on a case: claiming, assigning and every decision (DOMAIN §7, issue 5). Each runs in one
@@ -85,7 +89,7 @@ public sealed class CaseWork(RasensDbContext db, CaseNumbers numbers, Mailer mai
                 return refused;
             }
 
-            if (await CheckItemsAsync(c, items, required: true, cancellationToken) is { } invalid)
+            if (await CheckItemsAsync(c, items, cancellationToken) is { } invalid)
             {
                 return invalid;
             }
@@ -122,7 +126,7 @@ public sealed class CaseWork(RasensDbContext db, CaseNumbers numbers, Mailer mai
                 return refused;
             }
 
-            if (await CheckItemsAsync(c, items, required: false, cancellationToken) is { } invalid)
+            if (await CheckItemsAsync(c, items, cancellationToken) is { } invalid)
             {
                 return invalid;
             }
@@ -237,12 +241,15 @@ public sealed class CaseWork(RasensDbContext db, CaseNumbers numbers, Mailer mai
         await db.StaffUsers.SingleOrDefaultAsync(
             s => s.Id == staffId && s.IsActive && (s.Role == StaffRole.Examiner || s.Role == StaffRole.Supervisor), cancellationToken);
 
-    /// <summary>Items name a field of the case's own form, a document, or the photo, each with a message.</summary>
-    private async Task<Error?> CheckItemsAsync(Application application, IReadOnlyList<ReturnItem>? items, bool required, CancellationToken cancellationToken)
+    /// <summary>
+    /// Items name a field of the case's own form, a document, or the photo, each with a message; a return needs at
+    /// least one (<see cref="Application.CorrectionNeedsItems"/>).
+    /// </summary>
+    private async Task<Error?> CheckItemsAsync(Application application, IReadOnlyList<ReturnItem>? items, CancellationToken cancellationToken)
     {
         if (items is null || items.Count == 0)
         {
-            return required ? CaseErrors.ItemsRequired : null;
+            return application.CorrectionNeedsItems ? CaseErrors.ItemsRequired : null;
         }
 
         var procedure = await db.Procedures.AsNoTracking().SingleAsync(p => p.Id == application.ProcedureId, cancellationToken);
@@ -251,12 +258,12 @@ public sealed class CaseWork(RasensDbContext db, CaseNumbers numbers, Mailer mai
         {
             var message = item.Message?.Trim() ?? "";
             var target = item.Target?.Trim() ?? "";
-            var known = item.Kind switch
+            // A kind outside the enum (a number posted by hand) names nothing.
+            var known = Enum.IsDefined(item.Kind) && item.Kind switch
             {
                 CorrectionItemKind.Field => form?.FindField(target) is not null,
                 CorrectionItemKind.Document => target.Length is > 0 and <= 100,
                 CorrectionItemKind.Photo => form?.Attachments.Photo == true,
-                _ => false,
             };
             if (!known || message.Length is 0 or > MaxItemMessage)
             {
@@ -296,13 +303,7 @@ public sealed class CaseWork(RasensDbContext db, CaseNumbers numbers, Mailer mai
         var procedure = await db.Procedures.AsNoTracking().Include(p => p.Texts).SingleAsync(p => p.Id == application.ProcedureId, cancellationToken);
         var culture = System.Globalization.CultureInfo.GetCultureInfo(string.IsNullOrEmpty(applicant.PreferredCulture) ? "ja" : applicant.PreferredCulture);
         var form = FormDefinitions.For(procedure.Kind);
-        string Label(ReturnItem item) => item.Kind switch
-        {
-            CorrectionItemKind.Field => FormTexts.Get(form?.FindField(item.Target.Trim())?.LabelKey ?? item.Target, culture),
-            CorrectionItemKind.Photo => FormTexts.Get("attachment.photo", culture),
-            _ => item.Target.Trim(),
-        };
-        var details = string.Join('\n', (items ?? []).Select(i => $"・{Label(i)}: {i.Message.Trim()}").Prepend(Trimmed(note) ?? "").Where(l => l.Length > 0));
+        var details = string.Join('\n', (items ?? []).Select(i => $"・{i.Label(form, culture)}: {i.Message.Trim()}").Prepend(Trimmed(note) ?? "").Where(l => l.Length > 0));
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["Procedure"] = procedure.TextFor(applicant.PreferredCulture)?.Name ?? procedure.Code,

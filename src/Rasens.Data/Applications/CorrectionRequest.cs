@@ -1,3 +1,6 @@
+using System.Globalization;
+using Rasens.Data.Forms;
+
 namespace Rasens.Data.Applications;
 
 /// <summary>
@@ -49,4 +52,23 @@ public sealed class CorrectionItem
     public string Target { get; set; } = "";
 
     public string Message { get; set; } = "";
+
+    /// <summary>What this item is about, in <paramref name="culture"/> (see <see cref="LabelOf"/>).</summary>
+    public string Label(FormDefinition? form, CultureInfo culture) => LabelOf(Kind, Target, form, culture);
+
+    /// <summary>
+    /// The one wording of what a correction item is about, for the e-mail, the Portal and the Workbench alike: a
+    /// field by its label on the case's <paramref name="form"/> (its key when the form has no such field), a
+    /// document by the name the examiner gave it, the photo as the facial photo.
+    /// </summary>
+    public static string LabelOf(CorrectionItemKind kind, string target, FormDefinition? form, CultureInfo culture)
+    {
+        var trimmed = target?.Trim() ?? "";
+        return kind switch
+        {
+            CorrectionItemKind.Field => form?.FindField(trimmed) is { } field ? FormTexts.Get(field.LabelKey, culture) : trimmed,
+            CorrectionItemKind.Document => trimmed,
+            CorrectionItemKind.Photo => FormTexts.Get("attachment.photo", culture),
+        };
+    }
 }

@@ -5,8 +5,16 @@ using Rasens.Data.Forms;
 
 namespace Rasens.Data.Applications;
 
-/// <summary>What the examiner asked for when returning a case (or flagging a registration error).</summary>
-public sealed record CorrectionView(string? Reason, string? Note, IReadOnlyList<CorrectionItem> Items, DateTime At);
+/// <summary>What the examiner asked for when returning a case (or flagging a registration error), with the case's form to name its items.</summary>
+public sealed record CorrectionView(string? Reason, string? Note, IReadOnlyList<CorrectionItem> Items, DateTime At, FormDefinition? Form)
+{
+    /// <summary>What <paramref name="item"/> is about, in <paramref name="culture"/> (<see cref="CorrectionItem.LabelOf"/>).</summary>
+    public string Label(CorrectionItem item, System.Globalization.CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.Label(Form, culture);
+    }
+}
 
 /// <summary>
 /// Correction by the applicant (002 §5.2, 001 §4.3): the open request is shown, Modify reopens the form with
@@ -28,7 +36,8 @@ public sealed class Corrections(RasensDbContext db, FormChecks checks, Attachmen
             .OrderByDescending(r => r.Round)
             .FirstOrDefaultAsync(cancellationToken);
         var returned = application.History.Where(h => h.ToStatus == application.Status).OrderBy(h => h.At).LastOrDefault();
-        return new CorrectionView(returned?.Reason, request?.Note, request?.Items ?? [], returned?.At ?? application.StatusChangedAt);
+        var kind = await db.Procedures.AsNoTracking().Where(p => p.Id == application.ProcedureId).Select(p => p.Kind).SingleAsync(cancellationToken);
+        return new CorrectionView(returned?.Reason, request?.Note, request?.Items ?? [], returned?.At ?? application.StatusChangedAt, FormDefinitions.For(kind));
     }
 
     /// <summary>

@@ -47,6 +47,7 @@ public static class RasensDataRegistration
         services.AddScoped<Applications.Corrections>();
         services.AddScoped<Applications.Attachments>();
         services.AddScoped<Applications.CaseWork>();
+        services.AddScoped<Applications.ApplicantWork>();
         services.AddScoped<Applications.CaseQueues>();
         services.AddSingleton<Applications.OverdueCount>();
         services.AddSingleton(new Applications.CaseDeadlines(configuration.GetSection("Rasens:Deadlines").Get<Applications.DeadlineOptions>()));
@@ -76,6 +77,12 @@ public static class RasensDataRegistration
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         return options;
     }
+
+    /// <summary>
+    /// The applicant account workflows (<see cref="ApplicantAccounts"/>), for the app that holds applicant accounts:
+    /// they need its Identity (<c>AddAccounts&lt;ApplicantUser, …&gt;</c>), which the Workbench does not have.
+    /// </summary>
+    public static IServiceCollection AddApplicantAccounts(this IServiceCollection services) => services.AddScoped<ApplicantAccounts>();
 
     public static void Configure(DbContextOptionsBuilder builder, DatabaseSettings database)
     {

@@ -32,5 +32,13 @@ public sealed class PasswordFeedback(PasswordPolicyOptions policy, IStringLocali
         }
     }
 
+    /// <summary>A refusal of the account workflows that concerns the password (the policy's codes), on the password field.</summary>
+    public void Add(ModelStateDictionary state, Rasens.Data.Error error, string passwordField)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(error);
+        state.AddModelError(passwordField, Message(error.Code));
+    }
+
     private string Message(string code) => text["Error_" + code, policy.MinLength, policy.MaxLength, policy.Symbols];
 }

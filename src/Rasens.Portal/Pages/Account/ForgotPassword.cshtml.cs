@@ -1,15 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Rasens.Data;
 using Rasens.Data.Accounts;
-using Rasens.Data.Audit;
 using Rasens.Data.Forms;
 using Rasens.Data.Hosting;
-using Rasens.Data.Messaging;
 
 namespace Rasens.Portal.Pages.Account;
 
@@ -19,8 +15,7 @@ namespace Rasens.Portal.Pages.Account;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RasensWeb.SignInRateLimit)]
-public sealed class ForgotPasswordModel(
-    UserManager<ApplicantUser> users, EmailLinks links, Mailer mailer, RasensDbContext db, RasensOptions options, TimeProvider clock) : PageModel
+public sealed class ForgotPasswordModel(ApplicantAccounts accounts) : PageModel
 {
     [BindProperty]
     public ForgotInput Input { get; set; } = new();
@@ -38,24 +33,7 @@ public sealed class ForgotPasswordModel(
             return Page();
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var user = await users.FindByNameAsync(Input.UserId.Trim());
-        var matched = user is not null && string.Equals(user.Email, Input.Email, StringComparison.OrdinalIgnoreCase);
-        if (matched)
-        {
-            var token = links.Create(EmailLinkPurpose.PasswordReset, user!.Email!, user.Id);
-            mailer.Queue("password-reset-link", user.Email!, user.PreferredCulture, new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["UserId"] = user.UserName!,
-                ["Link"] = options.PortalLink($"/Account/ResetPassword?token={token}"),
-                ["Expires"] = JapanTime.Format(now + EmailLinks.Lifetime),
-            });
-        }
-
-        db.Record(user?.ToActor() ?? new Actor(ActorRole.Anonymous, Guid.Empty, Input.UserId), "applicant.forgot-password",
-            matched ? AuditOutcome.Succeeded : AuditOutcome.Refused, now, details: matched ? "link sent" : "no match",
-            remoteAddress: HttpContext.Connection.RemoteIpAddress?.ToString());
-        await db.SaveChangesAsync(cancellationToken);
+        await accounts.SendPasswordResetAsync(Input.UserId, Input.Email, HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
         Sent = true;
         return Page();
     }

@@ -3,12 +3,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
-using Rasens.Data;
-using Rasens.Data.Audit;
+using Rasens.Data.Accounts;
 using Rasens.Data.Forms;
 using Rasens.Data.Hosting;
-using Rasens.Data.Messaging;
 
 namespace Rasens.Portal.Pages.Account;
 
@@ -18,7 +15,7 @@ namespace Rasens.Portal.Pages.Account;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RasensWeb.SignInRateLimit)]
-public sealed class ForgotUserIdModel(RasensDbContext db, Mailer mailer, TimeProvider clock) : PageModel
+public sealed class ForgotUserIdModel(ApplicantAccounts accounts) : PageModel
 {
     [BindProperty]
     public ForgotInput Input { get; set; } = new();
@@ -36,23 +33,7 @@ public sealed class ForgotUserIdModel(RasensDbContext db, Mailer mailer, TimePro
             return Page();
         }
 
-        var email = Input.Email.ToUpperInvariant();
-        var matches = await db.ApplicantUsers.AsNoTracking()
-            .Where(u => u.NormalizedEmail == email && u.NameEnglish == Input.NameEnglish)
-            .Select(u => new { u.UserName, u.Email, u.PreferredCulture })
-            .ToListAsync(cancellationToken);
-        if (matches.Count > 0)
-        {
-            mailer.Queue("user-id-reminder", matches[0].Email!, matches[0].PreferredCulture, new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["UserIds"] = string.Join(", ", matches.Select(m => m.UserName)),
-            });
-        }
-
-        db.Record(new Actor(ActorRole.Anonymous, Guid.Empty, Input.NameEnglish), "applicant.forgot-user-id",
-            matches.Count > 0 ? AuditOutcome.Succeeded : AuditOutcome.Refused, clock.GetUtcNow().UtcDateTime,
-            details: matches.Count > 0 ? "sent" : "no match", remoteAddress: HttpContext.Connection.RemoteIpAddress?.ToString());
-        await db.SaveChangesAsync(cancellationToken);
+        await accounts.SendUserIdsAsync(Input.Email, Input.NameEnglish, HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
         Sent = true;
         return Page();
     }

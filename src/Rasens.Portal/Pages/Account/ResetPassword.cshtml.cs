@@ -1,13 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Rasens.Data;
 using Rasens.Data.Accounts;
-using Rasens.Data.Audit;
 using Rasens.Data.Hosting;
-using Rasens.Data.Messaging;
 using Rasens.Portal.Infrastructure;
 
 namespace Rasens.Portal.Pages.Account;
@@ -18,13 +15,7 @@ namespace Rasens.Portal.Pages.Account;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RasensWeb.SignInRateLimit)]
-public sealed class ResetPasswordModel(
-    EmailLinks links,
-    UserManager<ApplicantUser> users,
-    Mailer mailer,
-    RasensDbContext db,
-    PasswordFeedback passwords,
-    TimeProvider clock) : PageModel
+public sealed class ResetPasswordModel(EmailLinks links, ApplicantAccounts accounts, PasswordFeedback passwords) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -39,58 +30,34 @@ public sealed class ResetPasswordModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        await FindLinkAsync(cancellationToken);
+        LinkError = (await links.FindUsableAsync(Token, EmailLinkPurpose.PasswordReset, cancellationToken)).Error;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (await FindLinkAsync(cancellationToken) is not { } link)
+        // A link that cannot be used says so first; only then does the password matter.
+        LinkError = (await links.FindUsableAsync(Token, EmailLinkPurpose.PasswordReset, cancellationToken)).Error;
+        if (LinkError is not null || !passwords.Check(ModelState, Password, ConfirmPassword, nameof(Password), nameof(ConfirmPassword)))
         {
             return Page();
         }
 
-        passwords.Check(ModelState, Password, ConfirmPassword, nameof(Password), nameof(ConfirmPassword));
-        var user = link.ApplicantId is { } id ? await users.FindByIdAsync(id.ToString()) : null;
-        if (!ModelState.IsValid || user is null)
+        var reset = await accounts.ResetPasswordAsync(Token, Password!, HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        if (reset.Succeeded)
         {
-            LinkError = user is null ? EmailLinks.Invalid : null;
-            return Page();
+            return Redirect("/Account/Login?Notice=reset");
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!(await links.ConsumeAsync(link, cancellationToken)).Succeeded)
+        if (reset.Error!.Code.StartsWith("link.", StringComparison.Ordinal))
         {
-            LinkError = EmailLinks.Used;
-            return Page();
+            LinkError = reset.Error;
+        }
+        else
+        {
+            passwords.Add(ModelState, reset.Error, nameof(Password));
         }
 
-        var reset = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), Password!);
-        if (!reset.Succeeded)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            passwords.Add(ModelState, reset.Errors, nameof(Password));
-            return Page();
-        }
-
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        mailer.Queue("password-changed", user.Email!, user.PreferredCulture, new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["UserId"] = user.UserName!,
-            ["Time"] = JapanTime.Format(now),
-        });
-        db.Record(user.ToActor(), "applicant.password-reset", AuditOutcome.Succeeded, now, remoteAddress: HttpContext.Connection.RemoteIpAddress?.ToString());
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Redirect("/Account/Login?Notice=reset");
-    }
-
-    private async Task<EmailLink?> FindLinkAsync(CancellationToken cancellationToken)
-    {
-        var found = await links.FindUsableAsync(Token, EmailLinkPurpose.PasswordReset, cancellationToken);
-        LinkError = found.Error;
-        return found.Value;
+        return Page();
     }
 }

@@ -1,16 +1,14 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Rasens.Data;
-using Rasens.Data.Accounts;
 using Rasens.Data.Applications;
-using Rasens.Data.Audit;
 using Rasens.Data.Forms;
 using Rasens.Data.Printing;
 using Rasens.Data.Procedures;
+using Rasens.Portal.Infrastructure;
 
 namespace Rasens.Portal.Pages.Applications;
 
@@ -19,8 +17,12 @@ namespace Rasens.Portal.Pages.Applications;
 /// Print Details as a PDF, and withdrawal while examination has not started. Another applicant's case: 404.
 /// </summary>
 public sealed class DetailsModel(
-    ApplicantCases cases, Corrections corrections, Attachments attachments, RasensDbContext db, UserManager<ApplicantUser> users, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+    ApplicantCases cases, ApplicantWork work, Corrections corrections, Attachments attachments, RasensDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
+    /// <summary>The version of the case the applicant confirmed the withdrawal on: a change by the office meanwhile is noticed.</summary>
+    [BindProperty]
+    public int Version { get; set; }
+
     public Application Case { get; private set; } = null!;
 
     public string ProcedureName { get; private set; } = "";
@@ -57,35 +59,21 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostWithdrawAsync(long id, CancellationToken cancellationToken)
     {
+        var result = await work.WithdrawAsync(id, Version, User.ToActor(), HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        if (result.Succeeded)
+        {
+            return Redirect($"/Applications/{id}?withdrawn=1");
+        }
+
+        // The case as it is now, with the reason; still withdrawable (the office only looked at it), it can be confirmed again.
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
-        var applicant = Actor();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var result = Case.Withdraw(applicant, now);
-        if (!result.Succeeded)
-        {
-            Refusal = text["Error_" + result.Error!.Code];
-            return Page();
-        }
-
-        db.Record(applicant, "case.withdraw", AuditOutcome.Succeeded, now, applicationId: Case.Id, remoteAddress: HttpContext.Connection.RemoteIpAddress?.ToString());
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // The office acted on the case meanwhile: show what it is now.
-            db.ChangeTracker.Clear();
-            await LoadAsync(id, cancellationToken);
-            Refusal = text["Error_case.stale"];
-            return Page();
-        }
-
-        return Redirect($"/Applications/{id}?withdrawn=1");
+        Refusal = text["Error_" + result.Error!.Code];
+        Withdrawing = CanWithdraw;
+        return Page();
     }
 
     /// <summary>
@@ -143,7 +131,7 @@ public sealed class DetailsModel(
     /// </summary>
     public async Task<IActionResult> OnGetAttachmentAsync(long id, Guid file, CancellationToken cancellationToken)
     {
-        if (await attachments.OpenOwnAsync(Guid.Parse(users.GetUserId(User)!), id, file, cancellationToken) is not { } found)
+        if (await attachments.OpenOwnAsync(User.ToActor().Id, id, file, cancellationToken) is not { } found)
         {
             return NotFound();
         }
@@ -159,11 +147,10 @@ public sealed class DetailsModel(
         }
     }
 
-    private Actor Actor() => new(ActorRole.Applicant, Guid.Parse(users.GetUserId(User)!), User.Identity?.Name ?? "");
-
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
     {
-        var found = await cases.FindOwnAsync(Guid.Parse(users.GetUserId(User)!), id, cancellationToken);
+        var applicant = User.ToActor();
+        var found = await cases.FindOwnAsync(applicant.Id, id, cancellationToken);
         if (found is null)
         {
             return false;
@@ -175,7 +162,7 @@ public sealed class DetailsModel(
         ProcedureName = procedure.TextFor(culture.Name)?.Name ?? procedure.Code;
         Sections = CaseFields.Read(found, procedure.Kind, culture);
         Files = await attachments.OfCaseAsync(found.Id, cancellationToken);
-        var allowed = found.AllowedTransitions(Actor());
+        var allowed = found.AllowedTransitions(applicant);
         CanWithdraw = allowed.Contains(CaseAction.Withdraw);
         CanModify = allowed.Contains(CaseAction.Resubmit) && FormDefinitions.For(procedure.Kind) is not null;
         Correction = await corrections.OpenRequestAsync(found, cancellationToken);

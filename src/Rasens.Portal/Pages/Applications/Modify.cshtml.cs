@@ -1,11 +1,9 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Rasens.Data;
-using Rasens.Data.Accounts;
 using Rasens.Data.Applications;
 using Rasens.Data.Forms;
 using Rasens.Portal.Infrastructure;
@@ -15,17 +13,15 @@ namespace Rasens.Portal.Pages.Applications;
 /// <summary>
 /// Modify (002 §5.2 step 5–6, 001 §4.3): the examiner's reasons and items, the form with the case's data, the
 /// photo and documents asked for again, confirmation, and resubmission. Offered only while the case waits for
-/// the applicant; someone else's: 404.
+/// the applicant; someone else's: 404. Attach, Remove, Confirm, Back and Refresh are the entry pages' own
+/// (<see cref="EntryPageModel"/>).
 /// </summary>
 [RequestSizeLimit(EntryLimits.RequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = EntryLimits.RequestBytes)]
 public sealed class ModifyModel(
     ApplicantCases cases, Corrections corrections, FormChecks checks, Attachments attachments, AttachmentEntry entry,
-    RasensDbContext db, UserManager<ApplicantUser> users, IStringLocalizer<SharedResource> text) : PageModel
+    RasensDbContext db, IStringLocalizer<SharedResource> text) : EntryPageModel(checks, attachments, entry, text)
 {
-    [BindProperty]
-    public Dictionary<string, string?> Values { get; set; } = new(StringComparer.Ordinal);
-
     /// <summary>The version of the case the applicant started from: a change by the office meanwhile is noticed.</summary>
     [BindProperty]
     public int Version { get; set; }
@@ -34,40 +30,14 @@ public sealed class ModifyModel(
     [BindProperty]
     public Guid CorrectionKey { get; set; }
 
-    [BindProperty]
-    public IFormFile? Photo { get; set; }
-
-    [BindProperty]
-    public List<IFormFile> Documents { get; set; } = [];
-
-    [BindProperty]
-    public Guid AttachmentId { get; set; }
-
     public Application Case { get; private set; } = null!;
-
-    public FormDefinition Form { get; private set; } = null!;
 
     public string ProcedureName { get; private set; } = "";
 
     public CorrectionView? Correction { get; private set; }
 
-    public bool Confirming { get; private set; }
-
-    public string? Refusal { get; private set; }
-
-    public Dictionary<string, string> FieldErrors { get; } = new(StringComparer.Ordinal);
-
-    public List<string> AttachmentErrors { get; } = [];
-
-    public List<string> AttachmentNotices { get; } = [];
-
-    public IReadOnlyList<AttachmentView> Files { get; private set; } = [];
-
-    public IReadOnlyList<AttachmentView> CaseFiles { get; private set; } = [];
-
-    public AttachmentsPanel Panel => new(Form.Attachments, Files, AttachmentErrors, AttachmentNotices) { OnCase = CaseFiles };
-
-    public IReadOnlyDictionary<string, string> Current => Values.Where(v => !string.IsNullOrWhiteSpace(v.Value)).ToDictionary(v => v.Key, v => v.Value!, StringComparer.Ordinal);
+    /// <summary>New files belong to the next round and count with the case's; the items asked for must be among them.</summary>
+    protected override EntryDraft Draft => new(Case.ApplicantId, CorrectionKey, Case.Id, Case.CorrectionRound + 1, Correction?.Items);
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
@@ -82,65 +52,6 @@ public sealed class ModifyModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRefreshAsync(long id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ?? Page();
-
-    public async Task<IActionResult> OnPostBackAsync(long id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ?? Page();
-
-    public async Task<IActionResult> OnPostAttachAsync(long id, CancellationToken cancellationToken)
-    {
-        if (await LoadAsync(id, cancellationToken) is { } stop)
-        {
-            return stop;
-        }
-
-        ModelState.Clear();
-        await AttachChosenAsync(cancellationToken);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostDetachAsync(long id, CancellationToken cancellationToken)
-    {
-        if (await LoadAsync(id, cancellationToken) is { } stop)
-        {
-            return stop;
-        }
-
-        ModelState.Clear();
-        if (await attachments.RemoveAsync(Case.ApplicantId, CorrectionKey, AttachmentId, cancellationToken) is { } removed)
-        {
-            AttachmentNotices.Add(text["FileRemoved", removed]);
-        }
-
-        Files = await attachments.DraftAsync(Case.ApplicantId, CorrectionKey, cancellationToken);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostConfirmAsync(long id, CancellationToken cancellationToken)
-    {
-        if (await LoadAsync(id, cancellationToken) is { } stop)
-        {
-            return stop;
-        }
-
-        await AttachChosenAsync(cancellationToken);
-        var check = await checks.CheckAsync(Case.ApplicantId, Form, Values, cancellationToken);
-        Show(check);
-        if (await attachments.MissingAsync(Case.ApplicantId, CorrectionKey, Case.Id, Form.Attachments, Correction?.Items, cancellationToken) is { } missing)
-        {
-            AttachmentErrors.Add(entry.Message(missing));
-        }
-
-        Confirming = check.IsValid && AttachmentErrors.Count == 0;
-        if (Confirming)
-        {
-            Values = check.Values.ToDictionary(v => v.Key, v => (string?)v.Value, StringComparer.Ordinal);
-        }
-
-        return Page();
-    }
-
     public async Task<IActionResult> OnPostResubmitAsync(long id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } stop)
@@ -148,59 +59,29 @@ public sealed class ModifyModel(
             return stop;
         }
 
-        var applicant = new Actor(ActorRole.Applicant, Case.ApplicantId, User.Identity?.Name ?? "");
-        var result = await corrections.ResubmitAsync(Case, applicant, Version, Values, CorrectionKey, cancellationToken);
+        var result = await corrections.ResubmitAsync(Case, User.ToActor(), Version, Values, CorrectionKey, cancellationToken);
         if (result.Succeeded)
         {
             return Redirect($"/Applications/{id}?resubmitted=1");
         }
 
-        if (result.Error == Submissions.Invalid)
-        {
-            Show(await checks.CheckAsync(Case.ApplicantId, Form, Values, cancellationToken));
-        }
-        else if (result.Error!.Code.StartsWith("attachment.", StringComparison.Ordinal))
-        {
-            AttachmentErrors.Add(entry.Message(result.Error));
-        }
-        else
-        {
-            Refusal = text["Error_" + result.Error!.Code];
-        }
-
+        await ShowRefusalAsync(result.Error!, cancellationToken);
         return Page();
     }
 
-    private async Task AttachChosenAsync(CancellationToken cancellationToken)
-    {
-        if (AttachmentEntry.AnyChosen(Photo, Documents))
-        {
-            var (notices, errors) = await entry.AttachAsync(Case.ApplicantId, CorrectionKey, Case.Id, Case.CorrectionRound + 1, Form.Attachments, Photo, Documents, cancellationToken);
-            AttachmentNotices.AddRange(notices);
-            AttachmentErrors.AddRange(errors);
-            Files = await attachments.DraftAsync(Case.ApplicantId, CorrectionKey, cancellationToken);
-        }
-    }
-
-    private void Show(FormCheck check)
-    {
-        foreach (var error in check.Errors)
-        {
-            FieldErrors.TryAdd(error.Key, text["Error_" + error.Code, [FormTexts.Get(error.LabelKey), .. error.Arguments]]);
-        }
-    }
+    protected override Task<IActionResult?> OpenAsync(CancellationToken cancellationToken) =>
+        LoadAsync(long.TryParse(RouteData.Values["id"] as string, System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0, cancellationToken);
 
     private async Task<IActionResult?> LoadAsync(long id, CancellationToken cancellationToken)
     {
-        var applicantId = Guid.Parse(users.GetUserId(User)!);
-        if (await cases.FindOwnAsync(applicantId, id, cancellationToken) is not { } found)
+        var applicant = User.ToActor();
+        if (await cases.FindOwnAsync(applicant.Id, id, cancellationToken) is not { } found)
         {
             return NotFound();
         }
 
         var procedure = await db.Procedures.AsNoTracking().Include(p => p.Texts).SingleAsync(p => p.Id == found.ProcedureId, cancellationToken);
-        if (FormDefinitions.For(procedure.Kind) is not { } form
-            || !found.AllowedTransitions(new Actor(ActorRole.Applicant, applicantId, "")).Contains(CaseAction.Resubmit))
+        if (FormDefinitions.For(procedure.Kind) is not { } form || !found.AllowedTransitions(applicant).Contains(CaseAction.Resubmit))
         {
             return Redirect($"/Applications/{id}");
         }
@@ -208,12 +89,7 @@ public sealed class ModifyModel(
         (Case, Form) = (found, form);
         ProcedureName = procedure.TextFor(CultureInfo.CurrentUICulture.Name)?.Name ?? procedure.Code;
         Correction = await corrections.OpenRequestAsync(found, cancellationToken);
-        if (form.Attachments.Any)
-        {
-            CaseFiles = await attachments.OfCaseAsync(found.Id, cancellationToken);
-            Files = CorrectionKey == Guid.Empty ? [] : await attachments.DraftAsync(applicantId, CorrectionKey, cancellationToken);
-        }
-
+        await LoadFilesAsync(cancellationToken);
         return null;
     }
 }

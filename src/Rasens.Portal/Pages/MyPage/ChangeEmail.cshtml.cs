@@ -4,11 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
-using Rasens.Data;
 using Rasens.Data.Accounts;
 using Rasens.Data.Forms;
 using Rasens.Data.Hosting;
-using Rasens.Data.Messaging;
 using Rasens.Portal.Infrastructure;
 
 namespace Rasens.Portal.Pages.MyPage;
@@ -21,11 +19,7 @@ namespace Rasens.Portal.Pages.MyPage;
 public sealed class ChangeEmailModel(
     UserManager<ApplicantUser> users,
     SignInManager<ApplicantUser> signIn,
-    EmailLinks links,
-    Mailer mailer,
-    RasensDbContext db,
-    RasensOptions options,
-    TimeProvider clock,
+    ApplicantAccounts accounts,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
@@ -43,7 +37,8 @@ public sealed class ChangeEmailModel(
             ModelState.AddModelError("Input.ConfirmEmail", text["Validation_EmailMismatch"]);
         }
 
-        if (ModelState.IsValid && string.Equals(Input.Email, user.Email, StringComparison.OrdinalIgnoreCase))
+        // Asked before the password is checked, so an unchanged address costs no attempt towards the lockout.
+        if (ModelState.IsValid && accounts.EmailChangeRefusal(user, Input.Email) is not null)
         {
             ModelState.AddModelError("Input.Email", text["Validation_EmailUnchanged"]);
         }
@@ -58,14 +53,13 @@ public sealed class ChangeEmailModel(
             return refused == Reauthentication.Outcome.LockedOut ? await Reauthentication.LockedOutAsync(signIn) : WrongPassword();
         }
 
-        var token = links.Create(EmailLinkPurpose.EmailChange, Input.Email, user.Id);
-        mailer.Queue("email-change-link", Input.Email, user.PreferredCulture, new Dictionary<string, string>(StringComparer.Ordinal)
+        var requested = await accounts.RequestEmailChangeAsync(user.Id, Input.Email, cancellationToken);
+        if (!requested.Succeeded)
         {
-            ["UserId"] = user.UserName!,
-            ["Link"] = options.PortalLink($"/MyPage/ConfirmEmail?token={token}"),
-            ["Expires"] = JapanTime.Format(clock.GetUtcNow().UtcDateTime + EmailLinks.Lifetime),
-        });
-        await db.SaveChangesAsync(cancellationToken);
+            ModelState.AddModelError("Input.Email", text["Validation_EmailUnchanged"]);
+            return Page();
+        }
+
         return Redirect("/MyPage/User?Changed=email-sent");
     }
 

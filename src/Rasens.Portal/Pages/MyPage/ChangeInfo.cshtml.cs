@@ -2,17 +2,14 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Rasens.Data;
 using Rasens.Data.Accounts;
-using Rasens.Data.Audit;
 using Rasens.Data.Forms;
-using Rasens.Data.Messaging;
+using Rasens.Portal.Infrastructure;
 
 namespace Rasens.Portal.Pages.MyPage;
 
 /// <summary>Changing the telephone number, postal code and address (001 §6.5): input, confirmation, e-mail.</summary>
-public sealed class ChangeInfoModel(UserManager<ApplicantUser> users, Mailer mailer, RasensDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ChangeInfoModel(UserManager<ApplicantUser> users, ApplicantAccounts accounts) : PageModel
 {
     [BindProperty]
     public InfoInput Input { get; set; } = new();
@@ -45,37 +42,13 @@ public sealed class ChangeInfoModel(UserManager<ApplicantUser> users, Mailer mai
             return Page();
         }
 
-        var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed in without an account.");
-        var changes = new List<string>();
-        if (!string.Equals(user.PhoneNumber, Input.Phone, StringComparison.Ordinal))
+        // What changed, and the e-mail listing it in the applicant's own language, are the account's business.
+        var changed = await accounts.ChangeContactDetailsAsync(
+            User.ToActor().Id, new ContactDetails(Input.Phone, Input.PostalCode, Input.Address), HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        if (!changed.Succeeded)
         {
-            changes.Add($"{text["Phone"]}: {Input.Phone}");
-        }
-
-        if (!string.Equals(user.PostalCode, Input.PostalCode, StringComparison.Ordinal))
-        {
-            changes.Add($"{text["PostalCode"]}: {Input.PostalCode}");
-        }
-
-        if (!string.Equals(user.Address, Input.Address, StringComparison.Ordinal))
-        {
-            changes.Add($"{text["AddressInJapan"]}: {Input.Address}");
-        }
-
-        if (changes.Count > 0)
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            user.PhoneNumber = Input.Phone;
-            user.PostalCode = string.IsNullOrEmpty(Input.PostalCode) ? null : Input.PostalCode;
-            user.Address = string.IsNullOrEmpty(Input.Address) ? null : Input.Address;
-            mailer.Queue("user-info-changed", user.Email!, user.PreferredCulture, new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["UserId"] = user.UserName!,
-                ["Time"] = JapanTime.Format(now),
-                ["Changes"] = string.Join("\n", changes),
-            });
-            db.Record(user.ToActor(), "applicant.info-changed", AuditOutcome.Succeeded, now, details: string.Join("; ", changes));
-            await users.UpdateAsync(user); // saves the e-mail and audit entry with the change
+            // The signed-in account always exists and its details were checked above: nothing the applicant can fix.
+            throw new InvalidOperationException($"The account's information could not be changed: {changed.Error}");
         }
 
         return Redirect("/MyPage/User?Changed=info");

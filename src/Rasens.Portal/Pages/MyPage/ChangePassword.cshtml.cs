@@ -3,11 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
-using Rasens.Data;
 using Rasens.Data.Accounts;
-using Rasens.Data.Audit;
 using Rasens.Data.Hosting;
-using Rasens.Data.Messaging;
 using Rasens.Portal.Infrastructure;
 
 namespace Rasens.Portal.Pages.MyPage;
@@ -17,10 +14,8 @@ namespace Rasens.Portal.Pages.MyPage;
 public sealed class ChangePasswordModel(
     UserManager<ApplicantUser> users,
     SignInManager<ApplicantUser> signIn,
-    Mailer mailer,
-    RasensDbContext db,
+    ApplicantAccounts accounts,
     PasswordFeedback passwords,
-    TimeProvider clock,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
@@ -62,24 +57,13 @@ public sealed class ChangePasswordModel(
             return Page();
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var changed = await users.ChangePasswordAsync(user, CurrentPassword!, Password!);
+        var changed = await accounts.ChangePasswordAsync(user.Id, CurrentPassword!, Password!, HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
         if (!changed.Succeeded)
         {
-            await transaction.RollbackAsync(cancellationToken);
-            passwords.Add(ModelState, changed.Errors, nameof(Password));
+            passwords.Add(ModelState, changed.Error!, nameof(Password));
             return Page();
         }
 
-        mailer.Queue("password-changed", user.Email!, user.PreferredCulture, new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["UserId"] = user.UserName!,
-            ["Time"] = JapanTime.Format(now),
-        });
-        db.Record(user.ToActor(), "applicant.password-changed", AuditOutcome.Succeeded, now, remoteAddress: HttpContext.Connection.RemoteIpAddress?.ToString());
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         await signIn.RefreshSignInAsync(user); // the security stamp changed: keep this session, end the others
         return Redirect("/MyPage/User?Changed=password");
     }

@@ -78,7 +78,7 @@ public sealed partial class ApplyModel
         ModelState.Clear();
         if (SavedFile is null || SavedFile.Length == 0)
         {
-            LoadError = text["Error_saved.no-file"];
+            LoadError = Text["Error_saved.no-file"];
             return Page();
         }
 
@@ -86,7 +86,7 @@ public sealed partial class ApplyModel
         var loaded = await saved.LoadAsync(Form, stream, cancellationToken);
         if (!loaded.Succeeded)
         {
-            LoadError = text["Error_" + loaded.Error!.Code, SavedFile.FileName];
+            LoadError = Text["Error_" + loaded.Error!.Code, SavedFile.FileName];
             return Page();
         }
 

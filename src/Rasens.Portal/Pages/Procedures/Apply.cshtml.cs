@@ -19,7 +19,8 @@ namespace Rasens.Portal.Pages.Procedures;
 /// Entering a procedure's form, attaching its files, confirming and applying (DOMAIN §5–6), for every
 /// procedure that has a <see cref="FormDefinition"/>. What was typed is never lost: errors and attaching re-render
 /// the form with every value, Return to Input gives everything back (the files stay with the entry's key), and
-/// Apply is safe to send twice. Save / load / reuse are in Apply.SaveLoad.cs.
+/// Apply is safe to send twice. Attach, Remove, Confirm, Back and Refresh are the entry pages' own
+/// (<see cref="EntryPageModel"/>); save / load / reuse are in Apply.SaveLoad.cs.
 /// </summary>
 [Authorize]
 [RequestSizeLimit(EntryLimits.RequestBytes)]
@@ -37,109 +38,17 @@ public sealed partial class ApplyModel(
     RasensOptions options,
     TermsAgreement agreement,
     TimeProvider clock,
-    IStringLocalizer<SharedResource> text) : PageModel
+    IStringLocalizer<SharedResource> text) : EntryPageModel(checks, attachments, entry, text)
 {
-    [BindProperty]
-    public Dictionary<string, string?> Values { get; set; } = new(StringComparer.Ordinal);
-
     /// <summary>The key of this form entry: Apply makes one case per key, and the entry's files are held under it.</summary>
     [BindProperty]
     public Guid SubmissionKey { get; set; }
-
-    [BindProperty]
-    public IFormFile? Photo { get; set; }
-
-    [BindProperty]
-    public List<IFormFile> Documents { get; set; } = [];
-
-    /// <summary>The file to remove (Detach).</summary>
-    [BindProperty]
-    public Guid AttachmentId { get; set; }
 
     public Procedure Procedure { get; private set; } = null!;
 
     public string ProcedureName { get; private set; } = "";
 
-    public FormDefinition Form { get; private set; } = null!;
-
-    public bool Confirming { get; private set; }
-
-    public Error? Refusal { get; private set; }
-
-    /// <summary>Errors by field key, already in the user's language.</summary>
-    public Dictionary<string, string> FieldErrors { get; } = new(StringComparer.Ordinal);
-
-    public List<string> AttachmentErrors { get; } = [];
-
-    public List<string> AttachmentNotices { get; } = [];
-
-    public IReadOnlyList<AttachmentView> Files { get; private set; } = [];
-
-    public AttachmentsPanel Panel => new(Form.Attachments, Files, AttachmentErrors, AttachmentNotices);
-
-    public IReadOnlyDictionary<string, string> Current => Values.Where(v => !string.IsNullOrWhiteSpace(v.Value)).ToDictionary(v => v.Key, v => v.Value!, StringComparer.Ordinal);
-
-    /// <summary>Without JavaScript: shows the fields that belong to the choices made so far.</summary>
-    public async Task<IActionResult> OnPostRefreshAsync(string code, CancellationToken cancellationToken) =>
-        await LoadAsync(code, cancellationToken) ?? Page();
-
-    public async Task<IActionResult> OnPostBackAsync(string code, CancellationToken cancellationToken) =>
-        await LoadAsync(code, cancellationToken) ?? Page();
-
-    /// <summary>Attach: the chosen files are checked and kept with the entry; everything typed comes back.</summary>
-    public async Task<IActionResult> OnPostAttachAsync(string code, CancellationToken cancellationToken)
-    {
-        if (await LoadAsync(code, cancellationToken) is { } stop)
-        {
-            return stop;
-        }
-
-        ModelState.Clear();
-        await AttachChosenAsync(cancellationToken);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostDetachAsync(string code, CancellationToken cancellationToken)
-    {
-        if (await LoadAsync(code, cancellationToken) is { } stop)
-        {
-            return stop;
-        }
-
-        ModelState.Clear();
-        if (await attachments.RemoveAsync(ApplicantId, SubmissionKey, AttachmentId, cancellationToken) is { } removed)
-        {
-            AttachmentNotices.Add(text["FileRemoved", removed]);
-        }
-
-        Files = await attachments.DraftAsync(ApplicantId, SubmissionKey, cancellationToken);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostConfirmAsync(string code, CancellationToken cancellationToken)
-    {
-        if (await LoadAsync(code, cancellationToken) is { } stop)
-        {
-            return stop;
-        }
-
-        // Files chosen but not yet attached are attached now rather than silently dropped.
-        await AttachChosenAsync(cancellationToken);
-        var check = await checks.CheckAsync(ApplicantId, Form, Values, cancellationToken);
-        Show(check);
-        if (await attachments.MissingAsync(ApplicantId, SubmissionKey, null, Form.Attachments, null, cancellationToken) is { } missing)
-        {
-            AttachmentErrors.Add(entry.Message(missing));
-        }
-
-        if (check.IsValid && AttachmentErrors.Count == 0)
-        {
-            Values = check.Values.ToDictionary(v => v.Key, v => (string?)v.Value, StringComparer.Ordinal);
-            Confirming = true;
-        }
-
-        return Page();
-    }
+    protected override EntryDraft Draft => new(ApplicantId, SubmissionKey, CaseId: null, Round: 0, Requested: null);
 
     public async Task<IActionResult> OnPostApplyAsync(string code, CancellationToken cancellationToken)
     {
@@ -155,43 +64,14 @@ public sealed partial class ApplyModel(
             return RedirectToPage("/Procedures/Completed", new { id = result.Value!.Id });
         }
 
-        if (result.Error == Submissions.Invalid)
-        {
-            Show(await checks.CheckAsync(ApplicantId, Form, Values, cancellationToken));
-        }
-        else if (result.Error!.Code.StartsWith("attachment.", StringComparison.Ordinal))
-        {
-            AttachmentErrors.Add(entry.Message(result.Error));
-        }
-        else
-        {
-            Refusal = result.Error;
-        }
-
+        await ShowRefusalAsync(result.Error!, cancellationToken);
         return Page();
     }
 
-    private Guid ApplicantId => Guid.Parse(users.GetUserId(User)!);
+    private Guid ApplicantId => User.ToActor().Id;
 
-    private async Task AttachChosenAsync(CancellationToken cancellationToken)
-    {
-        if (AttachmentEntry.AnyChosen(Photo, Documents))
-        {
-            var (notices, errors) = await entry.AttachAsync(ApplicantId, SubmissionKey, null, 0, Form.Attachments, Photo, Documents, cancellationToken);
-            AttachmentNotices.AddRange(notices);
-            AttachmentErrors.AddRange(errors);
-            Files = await attachments.DraftAsync(ApplicantId, SubmissionKey, cancellationToken);
-        }
-    }
-
-    private void Show(FormCheck check)
-    {
-        foreach (var error in check.Errors)
-        {
-            FieldErrors.TryAdd(error.Key, text["Error_" + error.Code, [FormTexts.Get(error.LabelKey), .. error.Arguments]]);
-            ModelState.AddModelError($"Values[{error.Key}]", FieldErrors[error.Key]);
-        }
-    }
+    protected override Task<IActionResult?> OpenAsync(CancellationToken cancellationToken) =>
+        LoadAsync(RouteData.Values["code"] as string ?? "", cancellationToken);
 
     /// <summary>The procedure, its form, the entry's files and the gate; a result to return instead of the page when the applicant cannot go on.</summary>
     private async Task<IActionResult?> LoadAsync(string code, CancellationToken cancellationToken)
@@ -218,11 +98,7 @@ public sealed partial class ApplyModel(
             SubmissionKey = Guid.NewGuid();
         }
 
-        if (form.Attachments.Any && SubmissionKey != Guid.Empty)
-        {
-            Files = await attachments.DraftAsync(ApplicantId, SubmissionKey, cancellationToken);
-        }
-
+        await LoadFilesAsync(cancellationToken);
         return Refusal is null ? null : Page();
     }
 }

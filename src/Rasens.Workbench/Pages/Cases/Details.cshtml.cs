@@ -61,14 +61,17 @@ public sealed partial class DetailsModel(
 
     public string? Refusal { get; private set; }
 
-    public bool CanClaim => Case.AssigneeId is null && !Case.Status.IsFinal();
+    /// <summary>The case answers who may claim, release, assign and note it; CaseWork asks it the same when acting.</summary>
+    public bool CanClaim => Case.ClaimRefusal(Me) is null;
 
-    public bool CanRelease => Case.AssigneeId is { } holder && (holder == Me.Id || Me.Role == ActorRole.Supervisor);
+    public bool CanRelease => Case.ReleaseRefusal(Me) is null;
 
-    /// <summary>Notes are written by the holder or a supervisor (CaseWork refuses anyone else).</summary>
     public bool CanNote => Case.NoteRefusal(Me) is null;
 
-    public bool CanAssign => Me.Role == ActorRole.Supervisor && !Case.Status.IsFinal();
+    public bool CanAssign => Case.AssignRefusal(Me) is null;
+
+    /// <summary>The facial photo shown beside the applicant's details.</summary>
+    public Attachment? Photo => Attachment.CurrentPhoto(Files);
 
     public bool HoldsIt => Case.AssigneeId == Me.Id;
 
@@ -123,11 +126,19 @@ public sealed partial class DetailsModel(
     public string FileLink(Attachment file, bool download = false) =>
         $"/Cases/{Case.Id}?handler=File&file={file.Id}{(download ? "&download=true" : "")}";
 
-    public string FieldLabel(string target)
+    /// <summary>What a correction item is about, in the user's language.</summary>
+    public string ItemLabel(CorrectionItem item) => item?.Label(FormDefinitions.For(Procedure.Kind), CultureInfo.CurrentUICulture) ?? "";
+
+    /// <summary>The handler of an action that is one button and nothing else to fill in; null for the others.</summary>
+    public static string? ButtonHandler(CaseAction action) => action switch
     {
-        var field = FormDefinitions.For(Procedure.Kind)?.FindField(target);
-        return field is null ? target : FormTexts.Get(field.LabelKey);
-    }
+        CaseAction.Receive => "Receive",
+        CaseAction.StartReview => "StartReview",
+        CaseAction.CompleteHandOver => "Complete",
+        CaseAction.Register => "Register",
+        CaseAction.Submit or CaseAction.ReturnForCorrection or CaseAction.Resubmit or CaseAction.Approve or CaseAction.Deny
+            or CaseAction.FlagRegistrationError or CaseAction.Withdraw => null,
+    };
 
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
     {
@@ -152,7 +163,8 @@ public sealed partial class DetailsModel(
         Notes = await db.InternalNotes.AsNoTracking().Where(n => n.ApplicationId == id).OrderByDescending(n => n.CreatedAt).ToListAsync(cancellationToken);
         Corrections = await db.CorrectionRequests.AsNoTracking().Include(r => r.Items).Where(r => r.ApplicationId == id).OrderByDescending(r => r.Round).ToListAsync(cancellationToken);
         Related = await queues.RelatedAsync(found, cancellationToken);
-        Staff = Me.Role == ActorRole.Supervisor
+        // Whom the case can be given to, for those the case lets assign it.
+        Staff = found.AssignRefusal(Me) is null
             ? await db.StaffUsers.AsNoTracking().Where(s => s.IsActive && (s.Role == StaffRole.Examiner || s.Role == StaffRole.Supervisor)).OrderBy(s => s.DisplayName).ToListAsync(cancellationToken)
             : [];
         Allowed = found.AllowedTransitions(Me);

@@ -34,7 +34,10 @@ public sealed class ReturnModel(RasensDbContext db, CaseWork work, IStringLocali
 
     public string ProcedureName { get; private set; } = "";
 
-    public bool IsNotification => Case.Workflow == Workflow.Notification;
+    /// <summary>Which way this case goes back to the applicant, as the case itself says.</summary>
+    public CaseAction Action => Case.CorrectionAction;
+
+    public bool IsNotification => Action == CaseAction.FlagRegistrationError;
 
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 
@@ -71,12 +74,14 @@ public sealed class ReturnModel(RasensDbContext db, CaseWork work, IStringLocali
         for (var i = 0; i < Items.Count && i < Rows; i++)
         {
             var row = Items[i];
-            var target = row.Kind switch { CorrectionItemKind.Field => row.Field, CorrectionItemKind.Document => row.Document, _ => "photo" };
             if (row.Kind is null && string.IsNullOrWhiteSpace(row.Message))
             {
                 continue;
             }
 
+            var target = row.Kind is { } kind && Enum.IsDefined(kind)
+                ? kind switch { CorrectionItemKind.Field => row.Field, CorrectionItemKind.Document => row.Document, CorrectionItemKind.Photo => "photo" }
+                : null;
             if (row.Kind is null || string.IsNullOrWhiteSpace(target))
             {
                 Errors[$"Items_{i}__Kind"] = text["Error_item.target", i + 1];
@@ -96,7 +101,7 @@ public sealed class ReturnModel(RasensDbContext db, CaseWork work, IStringLocali
             Errors["Note"] = text[IsNotification ? "Error_return.details-required" : "Error_return.note-required"];
         }
 
-        if (!IsNotification && items.Count == 0 && Errors.Count == 0)
+        if (Case.CorrectionNeedsItems && items.Count == 0 && Errors.Count == 0)
         {
             Errors["Items_0__Kind"] = text["Error_case.items-required"];
         }
@@ -109,7 +114,7 @@ public sealed class ReturnModel(RasensDbContext db, CaseWork work, IStringLocali
 
         Errors.Clear();
         var staff = User.ToActor();
-        var result = IsNotification
+        var result = Action == CaseAction.FlagRegistrationError
             ? await work.FlagRegistrationErrorAsync(id, Version, staff, Note!, items, cancellationToken)
             : await work.ReturnAsync(id, Version, staff, items, Note!, cancellationToken);
         if (result.Succeeded)
@@ -146,8 +151,7 @@ public sealed class ReturnModel(RasensDbContext db, CaseWork work, IStringLocali
         var procedure = await db.Procedures.AsNoTracking().Include(p => p.Texts).SingleAsync(p => p.Id == found.ProcedureId, cancellationToken);
         ProcedureName = procedure.TextFor(CultureInfo.CurrentUICulture.Name)?.Name ?? procedure.Code;
         Form = FormDefinitions.For(procedure.Kind);
-        var action = found.Workflow == Workflow.Notification ? CaseAction.FlagRegistrationError : CaseAction.ReturnForCorrection;
-        Allowed = found.AllowedTransitions(User.ToActor()).Contains(action);
+        Allowed = found.AllowedTransitions(User.ToActor()).Contains(found.CorrectionAction);
         return true;
     }
 

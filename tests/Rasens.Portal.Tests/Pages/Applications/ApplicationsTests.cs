@@ -124,6 +124,43 @@ public sealed class ApplicationsTests(PortalOnSqlite app) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task Withdraw_TheOfficeChangedTheCaseMeanwhile_IsRefusedShowingTheCaseAsItIsNowAndWhy()
+    {
+        var (client, me, examiner) = await LoggedInAsync();
+        var mine = A.Case(me).Build();
+        await app.Database.SeedAsync(mine);
+        var ask = await client.GetStringAsync($"/Applications/{mine.Id}?handler=Withdraw", TestContext.Current.CancellationToken);
+        Assert.Contains("name=\"Version\" value=\"0\"", ask, StringComparison.Ordinal);
+        // While the applicant reads the confirmation, an examiner claims the case.
+        await using (var office = app.Database.CreateContext())
+        {
+            var tracked = await office.Applications.SingleAsync(a => a.Id == mine.Id, TestContext.Current.CancellationToken);
+            Assert.True(tracked.Claim(examiner.ToActor(), DateTime.UtcNow).Succeeded);
+            await office.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var refused = await client.PostFormAsync($"/Applications/{mine.Id}?handler=Withdraw", new Dictionary<string, string> { ["Version"] = "0" }, formPage: $"/Applications/{mine.Id}?handler=Withdraw");
+        var html = await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("data-testid=\"action-refused\"", html, StringComparison.Ordinal);
+        Assert.Contains("表示中に申請の状態が更新されました。", html, StringComparison.Ordinal);
+        // The case as it is now: still withdrawable, so the confirmation is offered again at the current version.
+        Assert.Contains("data-testid=\"withdraw-confirm\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"Version\" value=\"1\"", html, StringComparison.Ordinal);
+        await using (var db = app.Database.CreateContext())
+        {
+            Assert.Equal(ApplicationStatus.Pending, (await db.Applications.SingleAsync(a => a.Id == mine.Id, TestContext.Current.CancellationToken)).Status);
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.ApplicationId == mine.Id && a.Action == "case.withdraw" && a.Outcome == Rasens.Data.Audit.AuditOutcome.Refused
+                && a.Details!.StartsWith("case.stale"), TestContext.Current.CancellationToken));
+        }
+
+        var again = await client.PostFormAsync($"/Applications/{mine.Id}?handler=Withdraw", new Dictionary<string, string> { ["Version"] = "1" }, formPage: $"/Applications/{mine.Id}?handler=Withdraw");
+
+        Assert.Equal($"/Applications/{mine.Id}?withdrawn=1", again.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task Withdraw_UnderReview_IsNotOfferedAndIsRefused()
     {
         var (client, me, examiner) = await LoggedInAsync();

@@ -2,15 +2,12 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Rasens.Data;
 using Rasens.Data.Accounts;
-using Rasens.Data.Audit;
 using Rasens.Data.Forms;
-using Rasens.Data.Messaging;
 using Rasens.Portal.Infrastructure;
 
 namespace Rasens.Portal.Pages.Account.Register;
@@ -24,12 +21,9 @@ namespace Rasens.Portal.Pages.Account.Register;
 [AllowAnonymous]
 public sealed class FormModel(
     EmailLinks links,
-    UserManager<ApplicantUser> users,
-    Mailer mailer,
-    RasensDbContext db,
+    ApplicantAccounts accounts,
     PasswordFeedback passwords,
     IDataProtectionProvider protection,
-    TimeProvider clock,
     IStringLocalizer<SharedResource> text) : PageModel
 {
     public const string NewUserIdKey = "registration-user-id";
@@ -94,7 +88,7 @@ public sealed class FormModel(
 
     public async Task<IActionResult> OnPostRegisterAsync(CancellationToken cancellationToken)
     {
-        if (await LoadLinkAsync(cancellationToken) is not { } link)
+        if (await LoadLinkAsync(cancellationToken) is null)
         {
             return Page();
         }
@@ -105,52 +99,33 @@ public sealed class FormModel(
             return Page();
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!(await links.ConsumeAsync(link, cancellationToken)).Succeeded)
+        var account = new NewAccount(Input.UserType!.Value, Input.NameEnglish, Input.Phone, Input.OrganizationName, Input.Password!);
+        var registered = await accounts.RegisterAsync(Token, account, CultureInfo.CurrentUICulture.Name, HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        if (registered.Value is { } user)
         {
-            LinkError = EmailLinks.Used;
+            TempData[NewUserIdKey] = user.UserName;
+            return RedirectToPage("/Account/Register/Completed");
+        }
+
+        var error = registered.Error!;
+        if (error.Code.StartsWith("link.", StringComparison.Ordinal))
+        {
+            LinkError = error;
             Mode = Step.LinkError;
-            return Page();
+        }
+        else if (error == ApplicantAccounts.OrganizationRequired)
+        {
+            ModelState.AddModelError("Input.OrganizationName", text["Validation_Required", text["OrganizationName"]]);
+        }
+        else
+        {
+            passwords.Add(ModelState, error, "Input.Password");
         }
 
-        var user = new ApplicantUser
-        {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()),
-            UserName = await UserIds.NewAsync(db, cancellationToken),
-            Email = link.Email,
-            EmailConfirmed = true,
-            UserType = Input.UserType!.Value,
-            NameEnglish = Input.NameEnglish,
-            PhoneNumber = Input.Phone,
-            OrganizationName = NeedsOrganization(Input.UserType) ? Input.OrganizationName?.Trim() : null,
-            PreferredCulture = CultureInfo.CurrentUICulture.Name,
-            CreatedAt = now,
-            LockoutEnabled = true,
-        };
-        var created = await users.CreateAsync(user, Input.Password!);
-        if (!created.Succeeded)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            passwords.Add(ModelState, created.Errors, "Input.Password");
-
-            return Page();
-        }
-
-        mailer.Queue("user-registered", user.Email, user.PreferredCulture, new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["Name"] = user.NameEnglish,
-            ["UserId"] = user.UserName,
-        });
-        db.Record(user.ToActor(), "applicant.registered", AuditOutcome.Succeeded, now, remoteAddress: HttpContext.Connection.RemoteIpAddress?.ToString());
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        TempData[NewUserIdKey] = user.UserName;
-        return RedirectToPage("/Account/Register/Completed");
+        return Page();
     }
 
-    public static bool NeedsOrganization(ApplicantUserType? type) =>
-        type is ApplicantUserType.OrganizationStaff or ApplicantUserType.AttorneyOrScrivener;
+    public static bool NeedsOrganization(ApplicantUserType? type) => type?.NeedsOrganization() == true;
 
     private ITimeLimitedDataProtector Protector =>
         protection.CreateProtector("Rasens.Portal.Registration.Password").ToTimeLimitedDataProtector();
