@@ -152,6 +152,7 @@ public sealed partial class DetailsModel(
         Notes = await db.InternalNotes.AsNoTracking().Where(n => n.ApplicationId == id).OrderByDescending(n => n.CreatedAt).ToListAsync(cancellationToken);
         Corrections = await db.CorrectionRequests.AsNoTracking().Include(r => r.Items).Where(r => r.ApplicationId == id).OrderByDescending(r => r.Round).ToListAsync(cancellationToken);
         Related = await queues.RelatedAsync(found, cancellationToken);
+        await LoadEmailsAsync(id, cancellationToken);
         Staff = Me.Role == ActorRole.Supervisor
             ? await db.StaffUsers.AsNoTracking().Where(s => s.IsActive && (s.Role == StaffRole.Examiner || s.Role == StaffRole.Supervisor)).OrderBy(s => s.DisplayName).ToListAsync(cancellationToken)
             : [];
