@@ -129,7 +129,8 @@ public sealed class EmailOutboxSender(
         {
             EmailAttemptOutcome.Accepted => EmailState.Sent,
             EmailAttemptOutcome.Bounced => EmailState.Bounced,
-            EmailAttemptOutcome.Deferred => email.Attempts >= options.MaxAttempts ? EmailState.Failed : EmailState.Deferred,
+            // An attempt cut short by a stop is not the server's answer: it never uses up the last attempt.
+            EmailAttemptOutcome.Deferred => !retryNow && email.Attempts >= options.MaxAttempts ? EmailState.Failed : EmailState.Deferred,
         };
         var next = state != EmailState.Deferred ? email.NextAttemptAt
             : retryNow ? finished

@@ -157,6 +157,21 @@ public abstract class EmailOutboxSenderTests(TestDatabase database) : IAsyncLife
     }
 
     [Fact]
+    public async Task SendDue_AppStopsMidConversation_GivesTheEmailBackAtOnceWithoutUsingUpTheLastAttempt()
+    {
+        var id = await Outbox.QueueAsync();
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var sender = Outbox.Sender(new HangingTransport(stopping), new EmailOptions { MaxAttempts = 1 });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sender.SendDueAsync(stopping.Token));
+
+        var email = await Outbox.LoadAsync(id);
+        Assert.Equal((EmailState.Deferred, _clock.UtcNow, (DateTime?)null), (email.State, email.NextAttemptAt, email.LeasedUntil));
+        var attempt = Assert.Single(await Outbox.AttemptsAsync(id));
+        Assert.Equal((EmailAttemptOutcome.Deferred, "Interrupted: the app was stopping."), (attempt.Outcome!.Value, attempt.Reply));
+    }
+
+    [Fact]
     public async Task SendDue_TwoInstancesAtOnce_SendEachEmailExactlyOnce()
     {
         var transport = new ScriptedTransport(delay: TimeSpan.FromMilliseconds(5));
@@ -225,6 +240,17 @@ public abstract class EmailOutboxSenderTests(TestDatabase database) : IAsyncLife
             }
 
             throw new InvalidOperationException();
+        }
+    }
+
+    /// <summary>Talks until the app stops (cancels), as a slow server would.</summary>
+    private sealed class HangingTransport(CancellationTokenSource stopping) : IEmailTransport
+    {
+        public async Task<EmailDelivery> SendAsync(OutboxEmail email, Stream? attachment, CancellationToken cancellationToken)
+        {
+            await stopping.CancelAsync();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
         }
     }
 

@@ -50,6 +50,22 @@ public abstract class EmailResendsTests(TestDatabase database)
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.ApplicationId == caseId && a.Action == "email.resend" && a.Outcome == AuditOutcome.Refused, Ct));
     }
 
+    [Fact]
+    public async Task Resend_TwoSupervisorsAtOnce_OnlyOneResendIsQueued()
+    {
+        var (caseId, original) = await SeedAsync(EmailState.Bounced);
+
+        var results = await Task.WhenAll(
+            Task.Run(() => ResendAsync(caseId, original.Id, Supervisor, "first@example.jp"), Ct),
+            Task.Run(() => ResendAsync(caseId, original.Id, Supervisor, "second@example.jp"), Ct));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.Single(results, r => r.Error == EmailErrors.AlreadyResent);
+        await using var db = database.CreateContext();
+        var copy = await db.OutboxEmails.SingleAsync(e => e.ResendOf == original.Id, Ct);
+        Assert.Equal(copy.Id, (await db.OutboxEmails.SingleAsync(e => e.Id == original.Id, Ct)).ResentAs);
+    }
+
     [Theory]
     [InlineData(ActorRole.Examiner, EmailState.Bounced, "email.not-supervisor")]
     [InlineData(ActorRole.Administrator, EmailState.Bounced, "email.not-supervisor")]
