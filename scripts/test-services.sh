@@ -4,6 +4,8 @@
 #   services_start   exports RASENS_TEST_POSTGRES, RASENS_TEST_SMTP, RASENS_TEST_MAILDIR
 #   services_stop    stops both and deletes the folder (safe to call twice)
 
+SERVICES_SCRIPTS=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
 free_port() {
   /usr/bin/python3 - <<'PY'
 import socket
@@ -33,8 +35,9 @@ services_start() {
   export RASENS_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Timeout=15;Command Timeout=60"
 
   SMTP_PORT=$(free_port)
-  # aiosmtpd creates the Maildir (with tmp/new/cur) only when the folder does not exist yet.
-  /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Mailbox "$SERVICES_DIR/maildir" \
+  # Our own aiosmtpd handler: a Maildir as before, and replies chosen by the recipient (defer-451…, close-421…,
+  # bounce-550…) so tests see each outcome of a real SMTP conversation.
+  /usr/bin/python3 "$SERVICES_SCRIPTS/smtp-test-server.py" "127.0.0.1:$SMTP_PORT" "$SERVICES_DIR/maildir" \
     >"$SERVICES_DIR/smtp.log" 2>&1 &
   SMTP_PID=$!
   for _ in $(seq 1 50); do

@@ -72,6 +72,8 @@ public sealed class RasensDbContext(DbContextOptions<RasensDbContext> options, T
 
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 
+    public DbSet<EmailAttempt> EmailAttempts => Set<EmailAttempt>();
+
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
 
     public DbSet<EventCursor> EventCursors => Set<EventCursor>();
@@ -168,6 +170,8 @@ public sealed class RasensDbContext(DbContextOptions<RasensDbContext> options, T
         configurationBuilder.Properties<VerificationState>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<SimultaneousApplications>().HaveConversion<int>();
         configurationBuilder.Properties<CaseStage>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<EmailState>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<EmailAttemptOutcome>().HaveConversion<string>().HaveMaxLength(16);
 
         // Every instant is UTC; SQLite returns Unspecified without this.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();

@@ -135,12 +135,14 @@ public sealed class UsageRequests(RasensDbContext db, CaseNumbers numbers, Maile
         applicant.DateOfBirth = verification.DateOfBirth;
         applicant.Address = verification.Address is { Length: <= 80 } address ? address : applicant.Address;
         applicant.PhoneNumber = input.Phone;
+        // Saved first so the e-mail can name the case; the transaction commits both.
+        await db.SaveChangesAsync(cancellationToken);
         mailer.Queue("usage-request-received", applicant.Email!, applicant.PreferredCulture, new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["Procedure"] = procedure.TextFor(applicant.PreferredCulture)?.Name ?? procedure.Code,
             ["ReferenceNumber"] = application.ReferenceNumber,
             ["Time"] = JapanTime.Format(now),
-        });
+        }, applicationId: application.Id);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Result<Application>.Success(application);

@@ -314,7 +314,7 @@ public sealed class CaseWork(RasensDbContext db, CaseNumbers numbers, Mailer mai
             ["Time"] = JapanTime.Format(clock.GetUtcNow().UtcDateTime),
         };
         // One e-mail per decision: a retried save finds the one already queued.
-        mailer.Queue(template, applicant.Email, applicant.PreferredCulture, values, deduplicationKey: $"{template}:{application.Id}:{application.Version + 1}");
+        mailer.Queue(template, applicant.Email, applicant.PreferredCulture, values, deduplicationKey: $"{template}:{application.Id}:{application.Version + 1}", applicationId: application.Id);
     }
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -92,12 +92,6 @@ public sealed class Submissions(RasensDbContext db, CaseNumbers numbers, UsageRe
             ["Time"] = JapanTime.Format(now),
             ["NotificationReceiptNumber"] = application.NotificationReceiptNumber ?? "",
         };
-        mailer.Queue("application-received", applicant.Email!, applicant.PreferredCulture, mail, deduplicationKey: $"received:{application.ReferenceNumber}");
-        if (application.NotificationReceiptNumber is not null)
-        {
-            mailer.Queue("notification-receipt-number", applicant.Email!, applicant.PreferredCulture, mail, deduplicationKey: $"receipt-number:{application.ReferenceNumber}");
-        }
-
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -113,6 +107,13 @@ public sealed class Submissions(RasensDbContext db, CaseNumbers numbers, UsageRe
             }
 
             throw;
+        }
+
+        // The e-mails name the case, so they are queued once it has its id; the same transaction commits all.
+        mailer.Queue("application-received", applicant.Email!, applicant.PreferredCulture, mail, deduplicationKey: $"received:{application.ReferenceNumber}", applicationId: application.Id);
+        if (application.NotificationReceiptNumber is not null)
+        {
+            mailer.Queue("notification-receipt-number", applicant.Email!, applicant.PreferredCulture, mail, deduplicationKey: $"receipt-number:{application.ReferenceNumber}", applicationId: application.Id);
         }
 
         // The files entered with the form become the case's, in the same transaction.

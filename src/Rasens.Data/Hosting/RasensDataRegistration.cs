@@ -66,7 +66,11 @@ public static class RasensDataRegistration
             sp.GetRequiredService<Microsoft.Extensions.DependencyInjection.IServiceScopeFactory>(), sp.GetRequiredService<Events.LiveConnections>(), live, database, consumer,
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Events.EventDispatcher>>()));
         services.AddHostedService(sp => sp.GetRequiredService<Events.EventDispatcher>());
-        services.AddSingleton<IEmailTransport>(new SmtpEmailTransport(email, email.PickupFolder ?? dataFolder.Mail));
+        services.AddSingleton<IEmailTransport>(string.IsNullOrWhiteSpace(email.SmtpHost)
+            ? new PickupFolderTransport(email, email.PickupFolder ?? dataFolder.Mail)
+            : new SmtpEmailTransport(email));
+        services.AddSingleton(new EmailRetrySchedule(email, Random.Shared));
+        services.AddScoped<EmailResends>();
         services.AddSingleton<EmailOutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<EmailOutboxSender>());
         services.AddRasensJobs(configuration, database, appName, appJobs);

@@ -20,7 +20,9 @@ public sealed class Mailer(RasensDbContext db, TimeProvider clock)
         "case-received", "case-returned", "case-approved", "case-denied", "case-completed", "notification-registered", "notification-error",
     ];
 
-    public OutboxEmail Queue(string template, string to, string culture, IReadOnlyDictionary<string, string> values, string? deduplicationKey = null)
+    /// <param name="applicationId">The case whose change causes the e-mail, so the case page can show it.</param>
+    public OutboxEmail Queue(
+        string template, string to, string culture, IReadOnlyDictionary<string, string> values, string? deduplicationKey = null, long? applicationId = null)
     {
         var language = CultureInfo.GetCultureInfo(string.IsNullOrEmpty(culture) ? "ja" : culture);
         var subject = Text(template + ".Subject", language);
@@ -32,6 +34,8 @@ public sealed class Mailer(RasensDbContext db, TimeProvider clock)
             NextAttemptAt = now,
             Template = template,
             DeduplicationKey = deduplicationKey,
+            ApplicationId = applicationId,
+            State = EmailState.Queued,
             To = to,
             Subject = Fill(subject, values),
             Body = Fill(body, values),

@@ -19,7 +19,27 @@ internal sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(e => e.AttachmentFileName).HasMaxLength(255);
         builder.Property(e => e.LeasedBy).HasMaxLength(64);
         builder.Property(e => e.LastError).HasMaxLength(2000);
+        builder.Property(e => e.LastReply).HasMaxLength(EmailAttempt.MaxReply);
+        // The default only serves rows that existed before the column (0007); the application always sets it.
+        builder.Property(e => e.State).HasDefaultValue(EmailState.Queued).HasSentinel((EmailState)0);
         builder.HasIndex(e => e.DeduplicationKey).IsUnique();
-        builder.HasIndex(e => new { e.SentAt, e.NextAttemptAt });
+        // The sender reads due e-mails by state and time; the case page by case.
+        builder.HasIndex(e => new { e.State, e.NextAttemptAt });
+        builder.HasIndex(e => e.ApplicationId);
+        // At most one resend of an e-mail, whatever two supervisors do at once.
+        builder.HasIndex(e => e.ResendOf).IsUnique();
+    }
+}
+
+internal sealed class EmailAttemptConfiguration : IEntityTypeConfiguration<EmailAttempt>
+{
+    public void Configure(EntityTypeBuilder<EmailAttempt> builder)
+    {
+        builder.ToTable("email_attempts");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Reply).HasMaxLength(EmailAttempt.MaxReply);
+        builder.Property(a => a.Instance).HasMaxLength(64);
+        builder.HasIndex(a => new { a.EmailId, a.Number }).IsUnique();
+        builder.HasOne<OutboxEmail>().WithMany().HasForeignKey(a => a.EmailId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -77,6 +77,7 @@ public abstract class UsageRequestsTests(TestDatabase database)
         Assert.Matches("^[0-9]{12}$", request.ReferenceNumber);
         var email = await db.OutboxEmails.SingleAsync(e => e.To == applicant.Email && e.Template == "usage-request-received", TestContext.Current.CancellationToken);
         Assert.Contains(request.ReferenceNumber, email.Body, StringComparison.Ordinal);
+        Assert.Equal(request.Id, email.ApplicationId);
         var stored = await db.ApplicantUsers.SingleAsync(u => u.Id == applicant.Id, TestContext.Current.CancellationToken);
         Assert.Equal(("Female", new DateOnly(1990, 5, 6), "09011112222"), (stored.Sex, stored.DateOfBirth, stored.PhoneNumber));
     }

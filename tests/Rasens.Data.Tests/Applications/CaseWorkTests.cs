@@ -46,6 +46,7 @@ public abstract class CaseWorkTests(TestDatabase database)
             Assert.Contains("Address in Japan (town, street and house number): 建物名と部屋番号まで入力してください。", mail.Body, StringComparison.Ordinal);
             Assert.Contains("Facial photo: 6か月以内", mail.Body, StringComparison.Ordinal);
             Assert.Contains($"https://portal.example/Applications/{application.Id}", mail.Body, StringComparison.Ordinal);
+            Assert.Equal((application.Id, EmailState.Queued), (mail.ApplicationId, mail.State)); // the case page lists it
         }
 
         _clock.Advance(TimeSpan.FromDays(3));

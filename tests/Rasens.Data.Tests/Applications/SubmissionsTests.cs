@@ -30,6 +30,7 @@ public abstract class SubmissionsTests(TestDatabase database)
         var mails = await db.OutboxEmails.Where(e => e.To == applicant.Email).Select(e => e.Template).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Contains("application-received", mails);
         Assert.Contains("notification-receipt-number", mails);
+        Assert.All(await db.OutboxEmails.Where(e => e.To == applicant.Email).ToListAsync(TestContext.Current.CancellationToken), e => Assert.Equal(stored.Id, e.ApplicationId));
     }
 
     [Fact]

@@ -1,169 +1,263 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Rasens.Data.Files;
-using Rasens.Data.Hosting;
 using Rasens.Data.Messaging;
 using Rasens.Testing;
 
 namespace Rasens.Data.Tests.Messaging;
 
-public abstract class EmailOutboxSenderTests(TestDatabase database)
+/// <summary>The sender's state machine over a real database, with a transport that answers as told.</summary>
+public abstract class EmailOutboxSenderTests(TestDatabase database) : IAsyncLifetime
 {
     private readonly TestClock _clock = new(DateTimeOffset.UtcNow);
 
+    private OutboxHarness Outbox => new(database, _clock);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>The tests of a class share one database and run one after another: each starts with an empty outbox.</summary>
+    public ValueTask InitializeAsync() => new(Outbox.ClearAsync());
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
     [Fact]
-    public async Task SendDue_TransportFailsTwice_RetriesWithGrowingDelayThenSendsOnce()
+    public async Task SendDue_DeferredTwice_RetriesAfterTheJitteredBackOffThenSendsOnce()
     {
-        var transport = new FlakyTransport(failures: 2);
+        var transport = new ScriptedTransport(EmailAttemptOutcome.Deferred, EmailAttemptOutcome.Deferred);
         var options = new EmailOptions { RetryBaseDelay = TimeSpan.FromSeconds(30), MaxAttempts = 5 };
-        var sender = Sender(transport, options);
-        var id = await QueueAsync("retry");
+        var sender = Outbox.Sender(transport, options);
+        var id = await Outbox.QueueAsync();
+        var expected = OutboxHarness.ExpectedDelays(options, 2);
 
-        Assert.Equal(0, await sender.SendDueAsync(TestContext.Current.CancellationToken));
-        var afterFirst = await LoadAsync(id);
+        Assert.Equal(0, await sender.SendDueAsync(Ct));
+        var afterFirst = await Outbox.LoadAsync(id);
+        Assert.Equal(EmailState.Deferred, afterFirst.State);
         Assert.Equal(1, afterFirst.Attempts);
-        Assert.Equal(_clock.UtcNow.AddSeconds(30), afterFirst.NextAttemptAt);
-        Assert.Contains("SMTP is down", afterFirst.LastError, StringComparison.Ordinal);
+        Assert.Equal(_clock.UtcNow + expected[0], afterFirst.NextAttemptAt);
+        Assert.InRange(afterFirst.NextAttemptAt - _clock.UtcNow, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30) - TimeSpan.FromTicks(1));
+        Assert.Equal("451 4.3.0 try again", afterFirst.LastReply);
 
-        Assert.Equal(0, await sender.SendDueAsync(TestContext.Current.CancellationToken)); // not yet due
-        _clock.Advance(TimeSpan.FromSeconds(31));
-        Assert.Equal(0, await sender.SendDueAsync(TestContext.Current.CancellationToken));
-        Assert.Equal(_clock.UtcNow.AddSeconds(60), (await LoadAsync(id)).NextAttemptAt);
+        Assert.Equal(0, await sender.SendDueAsync(Ct)); // not yet due
+        Assert.Equal(1, (await Outbox.LoadAsync(id)).Attempts);
+        _clock.Advance(expected[0]);
+        Assert.Equal(0, await sender.SendDueAsync(Ct));
+        var afterSecond = await Outbox.LoadAsync(id);
+        Assert.Equal(_clock.UtcNow + expected[1], afterSecond.NextAttemptAt);
+        Assert.InRange(afterSecond.NextAttemptAt - _clock.UtcNow, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60) - TimeSpan.FromTicks(1));
 
-        _clock.Advance(TimeSpan.FromSeconds(61));
-        Assert.Equal(1, await sender.SendDueAsync(TestContext.Current.CancellationToken));
-        var sent = await LoadAsync(id);
-        Assert.NotNull(sent.SentAt);
+        _clock.Advance(expected[1]);
+        Assert.Equal(1, await sender.SendDueAsync(Ct));
+        var sent = await Outbox.LoadAsync(id);
+        Assert.Equal(EmailState.Sent, sent.State);
+        Assert.Equal(_clock.UtcNow, sent.SentAt);
         Assert.Null(sent.LastError);
+        Assert.Equal("250 2.0.0 Ok: queued as TEST", sent.LastReply);
         Assert.Equal(3, sent.Attempts);
+        Assert.Null(sent.LeasedUntil);
         Assert.Single(transport.Delivered, d => d == id);
+        Assert.Equal(
+            [(1, EmailAttemptOutcome.Deferred), (2, EmailAttemptOutcome.Deferred), (3, EmailAttemptOutcome.Accepted)],
+            (await Outbox.AttemptsAsync(id)).Select(a => (a.Number, a.Outcome!.Value)));
 
         _clock.Advance(TimeSpan.FromHours(2));
-        Assert.Equal(0, await sender.SendDueAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await sender.SendDueAsync(Ct));
     }
 
     [Fact]
-    public async Task SendDue_StillFailingAfterMaxAttempts_MarksTheEmailFailed()
+    public async Task SendDue_JitterAtEitherEnd_WaitsHalfTheCeilingOrJustUnderIt()
     {
-        var sender = Sender(new FlakyTransport(failures: int.MaxValue), new EmailOptions { RetryBaseDelay = TimeSpan.FromSeconds(1), MaxAttempts = 3 });
-        var id = await QueueAsync("give-up");
+        var options = new EmailOptions { RetryBaseDelay = TimeSpan.FromSeconds(30), MaxAttempts = 5 };
+        var low = await Outbox.QueueAsync();
+        await Outbox.Sender(new ScriptedTransport(EmailAttemptOutcome.Deferred), options, new FixedRandom(0)).SendDueAsync(Ct);
+        var high = await Outbox.QueueAsync();
+        await Outbox.Sender(new ScriptedTransport(EmailAttemptOutcome.Deferred), options, new FixedRandom(0.9999999)).SendDueAsync(Ct);
+
+        Assert.Equal(_clock.UtcNow.AddSeconds(15), (await Outbox.LoadAsync(low)).NextAttemptAt);
+        Assert.Equal(_clock.UtcNow.AddMilliseconds(29_999), (await Outbox.LoadAsync(high)).NextAttemptAt);
+    }
+
+    [Fact]
+    public async Task SendDue_StillDeferredAfterMaxAttempts_MarksTheEmailFailed()
+    {
+        var sender = Outbox.Sender(new ScriptedTransport(Enumerable.Repeat(EmailAttemptOutcome.Deferred, 10).ToArray()), new EmailOptions { RetryBaseDelay = TimeSpan.FromSeconds(1), MaxAttempts = 3 });
+        var id = await Outbox.QueueAsync();
 
         for (var i = 0; i < 5; i++)
         {
-            await sender.SendDueAsync(TestContext.Current.CancellationToken);
+            await sender.SendDueAsync(Ct);
             _clock.Advance(TimeSpan.FromMinutes(10));
         }
 
-        var email = await LoadAsync(id);
+        var email = await Outbox.LoadAsync(id);
+        Assert.Equal(EmailState.Failed, email.State);
         Assert.Equal(3, email.Attempts);
         Assert.NotNull(email.FailedAt);
         Assert.Null(email.SentAt);
+        Assert.Equal(3, (await Outbox.AttemptsAsync(id)).Count);
+    }
+
+    [Fact]
+    public async Task SendDue_Bounced_IsNeverRetried()
+    {
+        var transport = new ScriptedTransport(EmailAttemptOutcome.Bounced);
+        var sender = Outbox.Sender(transport, new EmailOptions());
+        var id = await Outbox.QueueAsync();
+
+        await sender.SendDueAsync(Ct);
+        _clock.Advance(TimeSpan.FromDays(3));
+        await sender.SendDueAsync(Ct);
+
+        var email = await Outbox.LoadAsync(id);
+        Assert.Equal(EmailState.Bounced, email.State);
+        Assert.Equal(_clock.UtcNow - TimeSpan.FromDays(3), email.BouncedAt);
+        Assert.Equal(1, email.Attempts);
+        Assert.Equal("550 5.1.1 unknown", email.LastReply);
+        Assert.Equal(1, transport.Calls);
+    }
+
+    [Fact]
+    public async Task SendDue_TransportThrows_IsDeferredWithTheError()
+    {
+        var sender = Outbox.Sender(new ThrowingTransport(), new EmailOptions());
+        var id = await Outbox.QueueAsync();
+
+        await sender.SendDueAsync(Ct);
+
+        var email = await Outbox.LoadAsync(id);
+        Assert.Equal(EmailState.Deferred, email.State);
+        Assert.Equal("disk on fire", email.LastError);
+        Assert.Null(email.LastReply);
+        Assert.Equal("disk on fire", Assert.Single(await Outbox.AttemptsAsync(id)).Reply);
+    }
+
+    [Fact]
+    public async Task SendDue_SenderCrashedWhileSending_TheLeaseExpiresAndTheEmailIsSentAgainWithTheSameMessageId()
+    {
+        var id = await Outbox.QueueAsync();
+        await using (var db = database.CreateContext())
+        {
+            // What a crashed instance leaves: the e-mail leased (sending), its attempt started and never finished.
+            await db.OutboxEmails.Where(e => e.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.State, EmailState.Sending).SetProperty(e => e.Attempts, 1)
+                .SetProperty(e => e.LeasedUntil, _clock.UtcNow.AddMinutes(2)).SetProperty(e => e.LeasedBy, "crashed"), Ct);
+            db.EmailAttempts.Add(new EmailAttempt { EmailId = id, Number = 1, StartedAt = _clock.UtcNow, Instance = "crashed" });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var transport = new ScriptedTransport();
+        var sender = Outbox.Sender(transport, new EmailOptions());
+        Assert.Equal(0, await sender.SendDueAsync(Ct)); // still leased
+        _clock.Advance(TimeSpan.FromMinutes(3));
+        Assert.Equal(1, await sender.SendDueAsync(Ct));
+
+        Assert.Equal(EmailState.Sent, (await Outbox.LoadAsync(id)).State);
+        var attempts = await Outbox.AttemptsAsync(id);
+        Assert.Equal([(1, (EmailAttemptOutcome?)null), (2, EmailAttemptOutcome.Accepted)], attempts.Select(a => (a.Number, a.Outcome)));
+        Assert.Null(attempts[0].FinishedAt);
+        Assert.Equal([$"<outbox-{id}@rasens>"], transport.MessageIds);
+    }
+
+    [Fact]
+    public async Task SendDue_AppStopsMidConversation_GivesTheEmailBackAtOnceWithoutUsingUpTheLastAttempt()
+    {
+        var id = await Outbox.QueueAsync();
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var sender = Outbox.Sender(new HangingTransport(stopping), new EmailOptions { MaxAttempts = 1 });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sender.SendDueAsync(stopping.Token));
+
+        var email = await Outbox.LoadAsync(id);
+        Assert.Equal((EmailState.Deferred, _clock.UtcNow, (DateTime?)null), (email.State, email.NextAttemptAt, email.LeasedUntil));
+        var attempt = Assert.Single(await Outbox.AttemptsAsync(id));
+        Assert.Equal((EmailAttemptOutcome.Deferred, "Interrupted: the app was stopping."), (attempt.Outcome!.Value, attempt.Reply));
     }
 
     [Fact]
     public async Task SendDue_TwoInstancesAtOnce_SendEachEmailExactlyOnce()
     {
-        var transport = new FlakyTransport(failures: 0, delay: TimeSpan.FromMilliseconds(5));
+        var transport = new ScriptedTransport(delay: TimeSpan.FromMilliseconds(5));
         var ids = new List<long>();
         for (var i = 0; i < 20; i++)
         {
-            ids.Add(await QueueAsync($"race-{i}"));
+            ids.Add(await Outbox.QueueAsync(template: $"race-{i}"));
         }
 
-        var first = Sender(transport, new EmailOptions());
-        var second = Sender(transport, new EmailOptions());
+        var first = Outbox.Sender(transport, new EmailOptions());
+        var second = Outbox.Sender(transport, new EmailOptions());
         await Task.WhenAll(
-            Task.Run(() => first.SendDueAsync(TestContext.Current.CancellationToken)),
-            Task.Run(() => second.SendDueAsync(TestContext.Current.CancellationToken)));
-        await first.SendDueAsync(TestContext.Current.CancellationToken);
+            Task.Run(() => first.SendDueAsync(Ct), Ct),
+            Task.Run(() => second.SendDueAsync(Ct), Ct));
+        await first.SendDueAsync(Ct);
 
         foreach (var id in ids)
         {
             Assert.Single(transport.Delivered, d => d == id);
+            Assert.Single(await Outbox.AttemptsAsync(id));
+            Assert.Equal(EmailState.Sent, (await Outbox.LoadAsync(id)).State);
         }
     }
 
-    [Fact]
-    public async Task PickupFolder_WritesAnEmlFileWithTheMessage()
+    /// <summary>Answers each call with the next outcome given, then accepts.</summary>
+    private sealed class ScriptedTransport(params EmailAttemptOutcome[] outcomes) : IEmailTransport
     {
-        var folder = Path.Combine(Path.GetTempPath(), "rasens-mail-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var transport = new SmtpEmailTransport(new EmailOptions(), folder);
-            await transport.SendAsync(
-                new OutboxEmail { Id = 7, To = "someone@example.test", Subject = "受付のお知らせ", Body = "申請を受け付けました。", Template = "receipt" },
-                null,
-                TestContext.Current.CancellationToken);
+        private readonly TimeSpan _delay;
+        private int _calls;
 
-            var file = Assert.Single(Directory.GetFiles(folder, "*.eml"));
-            var text = await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken);
-            Assert.Contains("To: someone@example.test", text, StringComparison.Ordinal);
-            Assert.Contains("Message-ID: <outbox-7@rasens>", text, StringComparison.Ordinal);
+        public ScriptedTransport(TimeSpan delay)
+            : this()
+        {
+            _delay = delay;
         }
-        finally
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
-    }
-
-    private EmailOutboxSender Sender(IEmailTransport transport, EmailOptions options)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(_clock);
-        services.AddDbContext<RasensDbContext>(builder => RasensDataRegistration.Configure(builder, database.Settings));
-        services.AddSingleton<IFileStore>(new LocalFileStore(Path.GetTempPath()));
-        var provider = services.BuildServiceProvider();
-        return new EmailOutboxSender(provider.GetRequiredService<IServiceScopeFactory>(), transport, options, _clock, NullLogger<EmailOutboxSender>.Instance);
-    }
-
-    private async Task<long> QueueAsync(string template)
-    {
-        await using var db = database.CreateContext();
-        var email = new OutboxEmail
-        {
-            CreatedAt = _clock.UtcNow,
-            NextAttemptAt = _clock.UtcNow,
-            Template = template,
-            To = "applicant@example.test",
-            Subject = "Subject",
-            Body = "Body",
-        };
-        db.OutboxEmails.Add(email);
-        await db.SaveChangesAsync();
-        return email.Id;
-    }
-
-    private async Task<OutboxEmail> LoadAsync(long id)
-    {
-        await using var db = database.CreateContext();
-        return await db.OutboxEmails.AsNoTracking().SingleAsync(e => e.Id == id);
-    }
-
-    private sealed class FlakyTransport(int failures, TimeSpan delay = default) : IEmailTransport
-    {
-        private int _failuresLeft = failures;
 
         public ConcurrentBag<long> Delivered { get; } = [];
 
-        public async Task SendAsync(OutboxEmail email, Stream? attachment, CancellationToken cancellationToken)
+        public ConcurrentBag<string> MessageIds { get; } = [];
+
+        public int Calls => _calls;
+
+        public async Task<EmailDelivery> SendAsync(OutboxEmail email, Stream? attachment, CancellationToken cancellationToken)
         {
-            if (delay > TimeSpan.Zero)
+            if (_delay > TimeSpan.Zero)
             {
-                await Task.Delay(delay, cancellationToken);
+                await Task.Delay(_delay, cancellationToken);
             }
 
-            if (Interlocked.Decrement(ref _failuresLeft) >= 0)
+            var call = Interlocked.Increment(ref _calls) - 1;
+            var outcome = call < outcomes.Length ? outcomes[call] : EmailAttemptOutcome.Accepted;
+            switch (outcome)
             {
-                throw new System.Net.Mail.SmtpException("SMTP is down");
+                case EmailAttemptOutcome.Accepted:
+                    Delivered.Add(email.Id);
+                    using (var message = EmailMessages.Build(email, new EmailOptions(), attachment))
+                    {
+                        MessageIds.Add($"<{message.MessageId}>");
+                    }
+
+                    return EmailDelivery.Accepted("250 2.0.0 Ok: queued as TEST");
+                case EmailAttemptOutcome.Deferred:
+                    return EmailDelivery.Deferred("451 4.3.0 try again", fromServer: true);
+                case EmailAttemptOutcome.Bounced:
+                    return EmailDelivery.Bounced("550 5.1.1 unknown", fromServer: true);
             }
 
-            Delivered.Add(email.Id);
+            throw new InvalidOperationException();
         }
+    }
+
+    /// <summary>Talks until the app stops (cancels), as a slow server would.</summary>
+    private sealed class HangingTransport(CancellationTokenSource stopping) : IEmailTransport
+    {
+        public async Task<EmailDelivery> SendAsync(OutboxEmail email, Stream? attachment, CancellationToken cancellationToken)
+        {
+            await stopping.CancelAsync();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("unreachable");
+        }
+    }
+
+    private sealed class ThrowingTransport : IEmailTransport
+    {
+        public Task<EmailDelivery> SendAsync(OutboxEmail email, Stream? attachment, CancellationToken cancellationToken) =>
+            throw new IOException("disk on fire");
     }
 }
 

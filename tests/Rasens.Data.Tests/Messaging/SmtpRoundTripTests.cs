@@ -1,40 +1,36 @@
+using MimeKit;
 using Rasens.Data.Messaging;
 
 namespace Rasens.Data.Tests.Messaging;
 
-/// <summary>A real SMTP conversation with the throwaway server ./test.sh starts (aiosmtpd, Maildir).</summary>
+/// <summary>A real SMTP conversation through MailKit with the throwaway server ./test.sh starts, read back with MimeKit.</summary>
 public sealed class SmtpRoundTripTests
 {
     [Fact]
-    public async Task Send_ToARealSmtpServer_ArrivesWithSubjectBodyAndMessageId()
+    public async Task Send_ToARealSmtpServer_ArrivesWithSubjectBodyMessageIdAndAJapaneseAttachmentName()
     {
-        var server = Environment.GetEnvironmentVariable("RASENS_TEST_SMTP")
-                     ?? throw new InvalidOperationException("Set RASENS_TEST_SMTP (host:port) and RASENS_TEST_MAILDIR, or run ./test.sh.");
-        var maildir = Environment.GetEnvironmentVariable("RASENS_TEST_MAILDIR")
-                      ?? throw new InvalidOperationException("Set RASENS_TEST_MAILDIR, or run ./test.sh.");
-        var (host, port) = (server.Split(':')[0], int.Parse(server.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture));
+        var (host, port) = SmtpServer.Address;
         var marker = Guid.NewGuid().ToString("N");
-        var transport = new SmtpEmailTransport(new EmailOptions { SmtpHost = host, SmtpPort = port }, "unused");
+        var transport = new SmtpEmailTransport(new EmailOptions { SmtpHost = host, SmtpPort = port, SmtpSecurity = SmtpSecurityMode.StartTlsWhenAvailable });
+        using var pdf = new MemoryStream("%PDF-1.4 test"u8.ToArray());
 
-        await transport.SendAsync(
-            new OutboxEmail { Id = 4242, To = $"{marker}@example.test", Subject = "Registration completed 登録完了", Body = $"Body {marker}", Template = "test" },
-            null,
+        var delivery = await transport.SendAsync(
+            new OutboxEmail
+            {
+                Id = 4242, To = $"{marker}@example.test", Subject = "Registration completed 登録完了", Body = $"本文 {marker}", Template = "test",
+                AttachmentFileName = "在留資格認定証明書.pdf",
+            },
+            pdf,
             TestContext.Current.CancellationToken);
 
-        string? found = null;
-        for (var i = 0; i < 50 && found is null; i++)
-        {
-            found = Directory.EnumerateFiles(maildir, "*", SearchOption.AllDirectories)
-                .Select(f => File.ReadAllText(f))
-                .FirstOrDefault(text => text.Contains(marker + "@example.test", StringComparison.Ordinal));
-            if (found is null)
-            {
-                await Task.Delay(100, TestContext.Current.CancellationToken);
-            }
-        }
-
-        Assert.NotNull(found);
-        Assert.Contains("Message-ID: <outbox-4242@rasens>", found, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("X-Rasens-Template: test", found, StringComparison.Ordinal);
+        Assert.Equal(EmailAttemptOutcome.Accepted, delivery.Outcome);
+        var raw = await SmtpServer.WaitForAsync(marker + "@example.test");
+        using var message = await MimeMessage.LoadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(raw)), TestContext.Current.CancellationToken);
+        Assert.Equal("outbox-4242@rasens", message.MessageId);
+        Assert.Equal("test", message.Headers["X-Rasens-Template"]);
+        Assert.Equal("Registration completed 登録完了", message.Subject);
+        Assert.Contains($"本文 {marker}", message.TextBody ?? "", StringComparison.Ordinal);
+        Assert.Equal("在留資格認定証明書.pdf", Assert.Single(message.Attachments).ContentDisposition?.FileName);
+        Assert.Matches(new System.Text.RegularExpressions.Regex(@"filename\*(0\*)?=utf-8''%", System.Text.RegularExpressions.RegexOptions.IgnoreCase), raw); // RFC 2231
     }
 }

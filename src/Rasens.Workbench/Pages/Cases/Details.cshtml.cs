@@ -163,6 +163,7 @@ public sealed partial class DetailsModel(
         Notes = await db.InternalNotes.AsNoTracking().Where(n => n.ApplicationId == id).OrderByDescending(n => n.CreatedAt).ToListAsync(cancellationToken);
         Corrections = await db.CorrectionRequests.AsNoTracking().Include(r => r.Items).Where(r => r.ApplicationId == id).OrderByDescending(r => r.Round).ToListAsync(cancellationToken);
         Related = await queues.RelatedAsync(found, cancellationToken);
+        await LoadEmailsAsync(id, cancellationToken);
         // Whom the case can be given to, for those the case lets assign it.
         Staff = found.AssignRefusal(Me) is null
             ? await db.StaffUsers.AsNoTracking().Where(s => s.IsActive && (s.Role == StaffRole.Examiner || s.Role == StaffRole.Supervisor)).OrderBy(s => s.DisplayName).ToListAsync(cancellationToken)
