@@ -72,8 +72,7 @@ public static class RasensDataRegistration
         services.AddSingleton(new EmailRetrySchedule(email, Random.Shared));
         services.AddScoped<EmailResends>();
         services.AddSingleton<EmailOutboxSender>();
-        services.AddHostedService(sp => sp.GetRequiredService<EmailOutboxSender>());
-        services.AddRasensJobs(configuration, database, appName, appJobs);
+        services.AddRasensJobs(configuration, database, email, appName, appJobs);
         services.AddDataProtection().SetApplicationName(appName).PersistKeysToFileSystem(new DirectoryInfo(dataFolder.Keys(appName)));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         // Japanese and the other seven languages are written as text, not as numeric character references.

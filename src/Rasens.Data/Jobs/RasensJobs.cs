@@ -20,9 +20,11 @@ public static class RasensJobs
 
     /// <param name="appJobs">The app's own jobs, scheduled with <see cref="Every{TJob}"/>.</param>
     public static IServiceCollection AddRasensJobs(
-        this IServiceCollection services, IConfiguration configuration, DatabaseSettings database, string appName, Action<IQuartzBuilder, IConfiguration>? appJobs = null)
+        this IServiceCollection services, IConfiguration configuration, DatabaseSettings database, Messaging.EmailOptions email, string appName,
+        Action<IQuartzBuilder, IConfiguration>? appJobs = null)
     {
         ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(email);
         var settings = configuration.GetSection("Rasens:Jobs");
         services.AddQuartz(quartz =>
         {
@@ -52,6 +54,7 @@ public static class RasensJobs
                 }),
             };
 
+            quartz.Every<EmailOutboxJob>(settings, email.PollInterval);
             quartz.Every<EventHousekeepingJob>(settings, TimeSpan.FromHours(1));
             appJobs?.Invoke(quartz, settings);
         });

@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Rasens.Data.Files;
 
 namespace Rasens.Data.Messaging;
 
 /// <summary>
-/// Sends queued e-mails (Messaging/README.md). Any number of app instances may run it: each e-mail is leased with a
+/// Sends queued e-mails (Messaging/README.md), called by <see cref="Jobs.EmailOutboxJob"/> every
+/// <see cref="EmailOptions.PollInterval"/>. Any number of app instances may run it: each e-mail is leased with a
 /// conditional update before it is sent (its state is then <see cref="EmailState.Sending"/>), so only one instance
 /// sends it; every attempt is recorded; a deferral is retried after <see cref="EmailRetrySchedule"/>'s back-off
 /// with jitter, a bounce never, and a deferral at the last allowed attempt marks the e-mail failed.
@@ -18,8 +18,11 @@ public sealed class EmailOutboxSender(
     EmailOptions options,
     EmailRetrySchedule schedule,
     TimeProvider clock,
-    ILogger<EmailOutboxSender> logger) : BackgroundService
+    ILogger<EmailOutboxSender> logger)
 {
+    /// <summary>How many due e-mails one call takes; the job calls again while a whole batch went out.</summary>
+    public const int Batch = 20;
+
     private const int MaxError = 2000;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private readonly string _instance = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
@@ -35,7 +38,7 @@ public sealed class EmailOutboxSender(
             .OrderBy(e => e.NextAttemptAt)
             .ThenBy(e => e.Id)
             .Select(e => e.Id)
-            .Take(20)
+            .Take(Batch)
             .ToListAsync(cancellationToken);
 
         var sent = 0;
@@ -185,29 +188,5 @@ public sealed class EmailOutboxSender(
         }
 
         return state;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SendDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "The e-mail outbox could not be read; trying again shortly");
-            }
-
-            try
-            {
-                await Task.Delay(options.PollInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
     }
 }
