@@ -1,10 +1,10 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Localization;
 using Rasens.Data.Accounts;
 using Rasens.Data.Hosting;
 using Rasens.Portal.Hubs;
 using Rasens.Portal.Infrastructure;
+using Rasens.Web;
 
 namespace Rasens.Portal;
 
@@ -30,25 +30,18 @@ public static class PortalApp
         builder.Services.AddSignInRateLimit(
             builder.Configuration.GetValue("RateLimiting:SignInPermitPerMinute", 10),
             context => context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>()["TooManyAttempts"]);
-        builder.Services.AddSignalR();
         builder.Services.AddSingleton<IIdentityVerifier, SimulatedCardReader>();
         builder.Services.AddScoped<PasswordFeedback>();
         builder.Services.AddScoped<AttachmentEntry>();
         builder.Services.AddSingleton<TermsAgreement>();
         builder.Services.AddHostedService<Jobs.DraftAttachmentCleanup>();
 
-        builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
-        builder.Services.AddRazorPages(options =>
-            {
-                options.Conventions.AuthorizeFolder("/MyPage");
-                options.Conventions.AuthorizeFolder("/UsageRequest");
-                options.Conventions.AuthorizeFolder("/Applications");
-            })
-            .AddMvcOptions(options => options.Filters.Add<Rasens.Data.Events.LiveSinceFilter>())
-            .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
-            .AddDataAnnotationsLocalization(options =>
-                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
-        builder.Services.AddCultures(Cultures);
+        builder.AddRasensShell<SharedResource>(Cultures, pages =>
+        {
+            pages.AuthorizeFolder("/MyPage");
+            pages.AuthorizeFolder("/UsageRequest");
+            pages.AuthorizeFolder("/Applications");
+        });
 
         var app = builder.Build().UseRasensPipeline();
         // A connection lives no longer than the sign-in it was opened with: the client reconnects (and replays) on a current one.

@@ -8,12 +8,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Rasens.Data.Accounts;
 
 namespace Rasens.Data.Hosting;
 
-/// <summary>The web plumbing both apps share: their own account store and cookie, the pipeline, the language cookie.</summary>
+/// <summary>
+/// The account plumbing both apps share: their own account store and cookie, the sign-in rate limit, the cultures.
+/// The pipeline, pages and scripts they show alike are the web shell's (Rasens.Web).
+/// </summary>
 public static class RasensWeb
 {
     /// <summary>
@@ -130,39 +132,5 @@ public static class RasensWeb
             options.SupportedCultures = [.. cultures];
             options.SupportedUICultures = [.. cultures];
         });
-    }
-
-    /// <summary>The middleware both apps run, in order, and their endpoints.</summary>
-    public static WebApplication UseRasensPipeline(this WebApplication app)
-    {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/Error");
-        }
-
-        app.UseSecurityHeaders();
-        app.UseStaticFiles();
-        app.UseRequestLocalization();
-        app.UseRouting();
-        app.UseRateLimiter();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapHealthChecks("/health").AllowAnonymous();
-        app.MapRazorPages();
-        return app;
-    }
-
-    /// <summary>Remembers a supported culture in the standard culture cookie for a year; ignores any other value.</summary>
-    public static void RememberCulture(this HttpResponse response, string culture, IReadOnlyList<CultureInfo> supported)
-    {
-        if (!supported.Any(c => c.Name == culture))
-        {
-            return;
-        }
-
-        response.Cookies.Append(
-            CookieRequestCultureProvider.DefaultCookieName,
-            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
     }
 }
