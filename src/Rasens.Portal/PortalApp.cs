@@ -24,7 +24,7 @@ public static class PortalApp
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddRasensData(builder.Configuration, "Rasens.Portal");
         // 001 §3.6: automatic logout after 3 hours without activity.
-        builder.Services.AddAccounts<ApplicantUser, ApplicantUserClaim, ApplicantUserLogin, ApplicantUserToken, ApplicantClaimsPrincipalFactory>(
+        builder.Services.AddAccounts<ApplicantUser, ApplicantUserClaim, ApplicantUserLogin, ApplicantUserToken>(
             CookieName, "/Account/Login", "/Account/Login", TimeSpan.FromHours(3), SameSiteMode.Lax);
         builder.Services.AddAuthorization();
         builder.Services.AddSignInRateLimit(

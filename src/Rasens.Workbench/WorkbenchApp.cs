@@ -25,7 +25,7 @@ public static class WorkbenchApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<Pages.Queues.QueueChoices>();
         var idle = TimeSpan.FromMinutes(options.IdleTimeoutMinutes);
-        builder.Services.AddAccounts<StaffUser, StaffUserClaim, StaffUserLogin, StaffUserToken, StaffClaimsPrincipalFactory>(
+        builder.Services.AddAccounts<StaffUser, StaffUserClaim, StaffUserLogin, StaffUserToken>(
             CookieName, "/Account/SignIn", "/Account/Denied", idle, SameSiteMode.Strict);
         // Every page needs a signed-in member of staff unless it says otherwise.
         builder.Services.AddSignInRateLimit(builder.Configuration.GetValue("RateLimiting:SignInPermitPerMinute", 10), context => context.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()["TooManyAttempts"]);

@@ -22,13 +22,12 @@ public static class RasensWeb
     /// Identity for one kind of account, in its own tables and under its own cookie: lockout after five
     /// failures for 24 hours (by the injected clock), a session that slides with activity.
     /// </summary>
-    public static IServiceCollection AddAccounts<TUser, TClaim, TLogin, TToken, TClaimsFactory>(
+    public static IServiceCollection AddAccounts<TUser, TClaim, TLogin, TToken>(
         this IServiceCollection services, string cookieName, string loginPath, string deniedPath, TimeSpan idleTimeout, SameSiteMode sameSite)
         where TUser : IdentityUser<Guid>, ISignInAccount
         where TClaim : IdentityUserClaim<Guid>, new()
         where TLogin : IdentityUserLogin<Guid>, new()
         where TToken : IdentityUserToken<Guid>, new()
-        where TClaimsFactory : class, IUserClaimsPrincipalFactory<TUser>
     {
         services
             .AddIdentityCore<TUser>(options =>
@@ -48,7 +47,7 @@ public static class RasensWeb
             .AddPasswordValidator<PolicyPasswordValidator<TUser>>()
             .AddUserStore<UserOnlyStore<TUser, RasensDbContext, Guid, TClaim, TLogin, TToken>>()
             .AddUserManager<ClockedUserManager<TUser>>()
-            .AddClaimsPrincipalFactory<TClaimsFactory>()
+            .AddClaimsPrincipalFactory<AccountClaimsPrincipalFactory<TUser>>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddScoped<PasswordSignIn<TUser>>();
