@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Localization;
 using Rasens.Data.Accounts;
 using Rasens.Data.Hosting;
@@ -26,7 +27,10 @@ public static class PortalApp
         // 001 §3.6: automatic logout after 3 hours without activity.
         builder.Services.AddAccounts<ApplicantUser, ApplicantUserClaim, ApplicantUserLogin, ApplicantUserToken>(
             CookieName, "/Account/Login", "/Account/Login", TimeSpan.FromHours(3), SameSiteMode.Lax);
-        builder.Services.AddAuthorization();
+        // Every page needs a logged-in applicant unless it says otherwise ([AllowAnonymous]: the top page, procedures,
+        // notices, the account forms, the phone's card reader…); tests/Rasens.Portal.Tests/PortalAppTests checks each page.
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.Services.AddSignInRateLimit(
             builder.Configuration.GetValue("RateLimiting:SignInPermitPerMinute", 10),
             context => context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>()["TooManyAttempts"]);
@@ -36,16 +40,18 @@ public static class PortalApp
         builder.Services.AddSingleton<TermsAgreement>();
         builder.Services.AddHostedService<Jobs.DraftAttachmentCleanup>();
 
-        builder.AddRasensShell<SharedResource>(Cultures, pages =>
-        {
-            pages.AuthorizeFolder("/MyPage");
-            pages.AuthorizeFolder("/UsageRequest");
-            pages.AuthorizeFolder("/Applications");
-        });
+        builder.AddRasensShell<SharedResource>(Cultures);
 
         var app = builder.Build().UseRasensPipeline();
         // A connection lives no longer than the sign-in it was opened with: the client reconnects (and replays) on a current one.
         app.MapHub<PortalHub>("/hubs/portal", options => options.CloseOnAuthenticationExpiration = true);
+        // An address that is no page is not found, for anyone: without an endpoint the fallback policy would send a
+        // signed-out visitor with a broken link to the login page. Files too ({*path}, not the default non-file pattern).
+        app.MapFallback("{*path}", context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).AllowAnonymous();
         return app;
     }
 }
