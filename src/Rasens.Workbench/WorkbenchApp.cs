@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.Razor;
 using Rasens.Data.Accounts;
 using Rasens.Data.Hosting;
+using Rasens.Web;
 using Rasens.Workbench.Infrastructure;
 
 namespace Rasens.Workbench;
@@ -25,7 +25,7 @@ public static class WorkbenchApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<Pages.Queues.QueueChoices>();
         var idle = TimeSpan.FromMinutes(options.IdleTimeoutMinutes);
-        builder.Services.AddAccounts<StaffUser, StaffUserClaim, StaffUserLogin, StaffUserToken, StaffClaimsPrincipalFactory>(
+        builder.Services.AddAccounts<StaffUser, StaffUserClaim, StaffUserLogin, StaffUserToken>(
             CookieName, "/Account/SignIn", "/Account/Denied", idle, SameSiteMode.Strict);
         // Every page needs a signed-in member of staff unless it says otherwise.
         builder.Services.AddSignInRateLimit(builder.Configuration.GetValue("RateLimiting:SignInPermitPerMinute", 10), context => context.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()["TooManyAttempts"]);
@@ -35,18 +35,11 @@ public static class WorkbenchApp
             .AddPolicy(StaffIdentity.CaseWorkPolicy, policy => policy.RequireRole(nameof(StaffRole.Examiner), nameof(StaffRole.Supervisor)));
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedAuthorization>();
 
-        builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
-        builder.Services.AddRazorPages(options =>
-            {
-                options.Conventions.AuthorizeFolder("/Queues", StaffIdentity.CaseWorkPolicy);
-                options.Conventions.AuthorizeFolder("/Cases", StaffIdentity.CaseWorkPolicy);
-            })
-            .AddMvcOptions(options => options.Filters.Add<Rasens.Data.Events.LiveSinceFilter>())
-            .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
-            .AddDataAnnotationsLocalization(options =>
-                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
-        builder.Services.AddCultures(Cultures);
-        builder.Services.AddSignalR();
+        builder.AddRasensShell<SharedResource>(Cultures, pages =>
+        {
+            pages.AuthorizeFolder("/Queues", StaffIdentity.CaseWorkPolicy);
+            pages.AuthorizeFolder("/Cases", StaffIdentity.CaseWorkPolicy);
+        });
 
         var app = builder.Build().UseRasensPipeline();
         // A connection lives no longer than the sign-in it was opened with: the client reconnects (and replays) on a current one.

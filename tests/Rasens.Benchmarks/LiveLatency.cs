@@ -27,7 +27,7 @@ public static partial class LiveLatency
     {
         var (applicant, examiner, cases) = await SeedAsync(database, changes);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded {cases.Count} cases; connecting {clients} clients"));
-        var portalCookie = await SignInAsync(portal, "/Account/Login", new() { ["Input.UserId"] = applicant.UserName!, ["Input.Password"] = Password });
+        var portalCookie = await SignInAsync(portal, "/Account/Login", new() { ["Input.UserName"] = applicant.UserName!, ["Input.Password"] = Password });
         var workbenchCookie = await SignInAsync(workbench, "/Account/SignIn", new() { ["Input.UserName"] = examiner.UserName!, ["Input.Password"] = Password });
 
         long since;

@@ -233,7 +233,7 @@ public sealed class LiveStatusTests(BothApps apps)
         var page = await http.GetStringAsync("/Account/Login");
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.UserId"] = userId, ["Input.Password"] = BothApps.ApplicantPassword, ["__RequestVerificationToken"] = Html.AntiforgeryToken(page),
+            ["Input.UserName"] = userId, ["Input.Password"] = BothApps.ApplicantPassword, ["__RequestVerificationToken"] = Html.AntiforgeryToken(page),
         });
         (await http.PostAsync("/Account/Login", form)).EnsureSuccessStatusCode();
         return cookies.GetCookieHeader(new Uri(apps.Portal.BaseUrl));

@@ -41,7 +41,7 @@ public static class Pages
     public static async Task LoginAsync(this IPage page, string baseUrl, string userId, string password)
     {
         await page.GotoAsync(baseUrl + "/Account/Login");
-        await page.FillAsync("#Input_UserId", userId);
+        await page.FillAsync("#Input_UserName", userId);
         await page.FillAsync("#Input_Password", password);
         await page.Locator("main form button[type=submit]").ClickAsync();
     }

@@ -80,7 +80,7 @@ public static partial class PortalSteps
             : throw new InvalidOperationException($"No link in the e-mail:\n{email.Body}");
 
     public static Task<HttpResponseMessage> LoginAsync(this HttpClient client, string userId, string password = Password) =>
-        client.PostFormAsync("/Account/Login", new Dictionary<string, string> { ["Input.UserId"] = userId, ["Input.Password"] = password });
+        client.PostFormAsync("/Account/Login", new Dictionary<string, string> { ["Input.UserName"] = userId, ["Input.Password"] = password });
 
     /// <summary>Terms → e-mail twice → the link from the e-mail.</summary>
     public static async Task<string> StartRegistrationAsync(this HttpClient client, IWebApp app, string email)

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 
 namespace Rasens.Data.Accounts;
@@ -53,6 +55,11 @@ public sealed class ApplicantUser : IdentityUser<Guid>, ISignInAccount
     public bool CanSignIn => true;
 
     public Actor ToActor() => new(ActorRole.Applicant, Id, NameEnglish);
+
+    /// <summary>The English name for the layout, and the previous login (this one is recorded after) as "Last login date".</summary>
+    public IEnumerable<Claim> SessionClaims() => LastSignInAt is { } last
+        ? [new(AccountClaims.DisplayName, NameEnglish), new(AccountClaims.LastLogin, last.ToString("O", CultureInfo.InvariantCulture))]
+        : [new(AccountClaims.DisplayName, NameEnglish)];
 }
 
 public sealed class ApplicantUserClaim : IdentityUserClaim<Guid>;

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+
 namespace Rasens.Data.Accounts;
 
 /// <summary>What the shared sign-in flow needs from either kind of account.</summary>
@@ -9,4 +11,7 @@ public interface ISignInAccount
     bool CanSignIn { get; }
 
     Actor ToActor();
+
+    /// <summary>What the sign-in cookie carries besides Identity's own claims (see <see cref="AccountClaims"/>).</summary>
+    IEnumerable<Claim> SessionClaims();
 }

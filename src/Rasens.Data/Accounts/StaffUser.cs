@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 
 namespace Rasens.Data.Accounts;
@@ -20,6 +22,10 @@ public sealed class StaffUser : IdentityUser<Guid>, ISignInAccount
     public bool CanSignIn => IsActive;
 
     public Actor ToActor() => new(Role.ToActorRole(), Id, DisplayName);
+
+    /// <summary>The role (authorization reads it), the display name and the office.</summary>
+    public IEnumerable<Claim> SessionClaims() =>
+        [new(ClaimTypes.Role, Role.ToString()), new(AccountClaims.DisplayName, DisplayName), new(AccountClaims.Office, OfficeId.ToString(CultureInfo.InvariantCulture))];
 }
 
 /// <summary>Staff roles (DOMAIN §1). Stored as text.</summary>

@@ -8,25 +8,26 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Rasens.Data.Accounts;
 
 namespace Rasens.Data.Hosting;
 
-/// <summary>The web plumbing both apps share: their own account store and cookie, the pipeline, the language cookie.</summary>
+/// <summary>
+/// The account plumbing both apps share: their own account store and cookie, the sign-in rate limit, the cultures.
+/// The pipeline, pages and scripts they show alike are the web shell's (Rasens.Web).
+/// </summary>
 public static class RasensWeb
 {
     /// <summary>
     /// Identity for one kind of account, in its own tables and under its own cookie: lockout after five
     /// failures for 24 hours (by the injected clock), a session that slides with activity.
     /// </summary>
-    public static IServiceCollection AddAccounts<TUser, TClaim, TLogin, TToken, TClaimsFactory>(
+    public static IServiceCollection AddAccounts<TUser, TClaim, TLogin, TToken>(
         this IServiceCollection services, string cookieName, string loginPath, string deniedPath, TimeSpan idleTimeout, SameSiteMode sameSite)
         where TUser : IdentityUser<Guid>, ISignInAccount
         where TClaim : IdentityUserClaim<Guid>, new()
         where TLogin : IdentityUserLogin<Guid>, new()
         where TToken : IdentityUserToken<Guid>, new()
-        where TClaimsFactory : class, IUserClaimsPrincipalFactory<TUser>
     {
         services
             .AddIdentityCore<TUser>(options =>
@@ -46,7 +47,7 @@ public static class RasensWeb
             .AddPasswordValidator<PolicyPasswordValidator<TUser>>()
             .AddUserStore<UserOnlyStore<TUser, RasensDbContext, Guid, TClaim, TLogin, TToken>>()
             .AddUserManager<ClockedUserManager<TUser>>()
-            .AddClaimsPrincipalFactory<TClaimsFactory>()
+            .AddClaimsPrincipalFactory<AccountClaimsPrincipalFactory<TUser>>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddScoped<PasswordSignIn<TUser>>();
@@ -130,39 +131,5 @@ public static class RasensWeb
             options.SupportedCultures = [.. cultures];
             options.SupportedUICultures = [.. cultures];
         });
-    }
-
-    /// <summary>The middleware both apps run, in order, and their endpoints.</summary>
-    public static WebApplication UseRasensPipeline(this WebApplication app)
-    {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/Error");
-        }
-
-        app.UseSecurityHeaders();
-        app.UseStaticFiles();
-        app.UseRequestLocalization();
-        app.UseRouting();
-        app.UseRateLimiter();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapHealthChecks("/health").AllowAnonymous();
-        app.MapRazorPages();
-        return app;
-    }
-
-    /// <summary>Remembers a supported culture in the standard culture cookie for a year; ignores any other value.</summary>
-    public static void RememberCulture(this HttpResponse response, string culture, IReadOnlyList<CultureInfo> supported)
-    {
-        if (!supported.Any(c => c.Name == culture))
-        {
-            return;
-        }
-
-        response.Cookies.Append(
-            CookieRequestCultureProvider.DefaultCookieName,
-            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
     }
 }

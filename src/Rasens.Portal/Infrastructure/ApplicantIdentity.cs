@@ -13,7 +13,7 @@ public static class ApplicantIdentity
     {
         ArgumentNullException.ThrowIfNull(user);
         return Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
-            ? new Actor(ActorRole.Applicant, id, user.FindFirstValue(ApplicantClaimsPrincipalFactory.DisplayNameClaim) ?? "")
+            ? new Actor(ActorRole.Applicant, id, user.FindFirstValue(Rasens.Data.Accounts.AccountClaims.DisplayName) ?? "")
             : new Actor(ActorRole.Anonymous, Guid.Empty, "");
     }
 }

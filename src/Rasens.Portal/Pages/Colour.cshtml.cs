@@ -1,24 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rasens.Portal.Infrastructure;
+using Rasens.Web;
 
 namespace Rasens.Portal.Pages;
 
 /// <summary>Remembers the chosen colour scheme (Standard, Blue, Yellow, Black) and returns to the page.</summary>
 [AllowAnonymous]
-public sealed class ColourModel : PageModel
+public sealed class ColourModel : RememberChoiceModel
 {
-    public IActionResult OnGet() => NotFound();
-
-    public IActionResult OnPost(string scheme, string? returnUrl)
-    {
-        if (ColourScheme.All.Contains(scheme, StringComparer.Ordinal))
-        {
-            Response.Cookies.Append(ColourScheme.CookieName, scheme,
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-        }
-
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
-    }
+    public IActionResult OnPost(string scheme, string? returnUrl) =>
+        RememberAndReturn(ColourScheme.CookieName, ColourScheme.All.Contains(scheme, StringComparer.Ordinal) ? scheme : null, returnUrl);
 }

@@ -14,7 +14,7 @@ public static class StaffIdentity
         ArgumentNullException.ThrowIfNull(user);
         var id = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var parsed) ? parsed : Guid.Empty;
         var role = Enum.TryParse<StaffRole>(user.FindFirstValue(ClaimTypes.Role), out var staffRole) ? staffRole.ToActorRole() : ActorRole.Anonymous;
-        return new Actor(role, id, user.FindFirstValue(StaffClaimsPrincipalFactory.DisplayNameClaim) ?? user.Identity?.Name ?? "");
+        return new Actor(role, id, user.FindFirstValue(AccountClaims.DisplayName) ?? user.Identity?.Name ?? "");
     }
 
     public static bool IsSupervisor(this ClaimsPrincipal user) => user.IsInRole(nameof(StaffRole.Supervisor));

@@ -365,7 +365,7 @@ public abstract class ApplicantAccountsTests(TestDatabase database)
 
         services.AddSingleton(new PasswordPolicyOptions());
         services.AddSingleton(new RasensOptions { PortalUrl = "https://portal.example" });
-        services.AddAccounts<ApplicantUser, ApplicantUserClaim, ApplicantUserLogin, ApplicantUserToken, UserClaimsPrincipalFactory<ApplicantUser>>(
+        services.AddAccounts<ApplicantUser, ApplicantUserClaim, ApplicantUserLogin, ApplicantUserToken>(
             "Rasens.Test", "/Account/Login", "/Account/Login", TimeSpan.FromHours(3), SameSiteMode.Lax);
         services.AddScoped<Mailer>();
         services.AddScoped<EmailLinks>();

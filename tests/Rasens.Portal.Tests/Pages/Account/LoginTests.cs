@@ -83,7 +83,7 @@ public abstract class LoginTests<TFixture>(TFixture app)
     }
 
     private static Task<HttpResponseMessage> LoginAsync(HttpClient client, string userId, string password) =>
-        client.PostFormAsync("/Account/Login", new Dictionary<string, string> { ["Input.UserId"] = userId, ["Input.Password"] = password });
+        client.PostFormAsync("/Account/Login", new Dictionary<string, string> { ["Input.UserName"] = userId, ["Input.Password"] = password });
 
     private static string Failure(string html)
     {

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 
-namespace Rasens.Data.Hosting;
+namespace Rasens.Web;
 
 public static class SecurityHeaders
 {
