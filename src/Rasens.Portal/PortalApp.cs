@@ -1,8 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.Localization;
-using Rasens.Data.Accounts;
-using Rasens.Data.Hosting;
 using Rasens.Data.Jobs;
 using Rasens.Portal.Hubs;
 using Rasens.Portal.Infrastructure;

@@ -1,4 +1,3 @@
-using Rasens.Data.Hosting;
 using Rasens.Portal;
 
 return await RasensHost.RunAsync("Rasens Portal", args, PortalApp.Build);

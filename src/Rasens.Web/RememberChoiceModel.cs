@@ -8,7 +8,7 @@ namespace Rasens.Web;
 /// A page a header form posts one choice to (the language; in the Portal also the colour scheme): it keeps the choice
 /// in a cookie for a year and goes back to the page the user was on. It has nothing to show, so a GET is not found.
 /// </summary>
-public abstract class RememberChoiceModel : PageModel
+public abstract class RememberChoiceModel(TimeProvider clock) : PageModel
 {
     public IActionResult OnGet() => NotFound();
 
@@ -21,7 +21,7 @@ public abstract class RememberChoiceModel : PageModel
         if (value is not null)
         {
             Response.Cookies.Append(cookie, value,
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+                new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
         }
 
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");

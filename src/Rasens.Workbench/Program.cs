@@ -1,4 +1,3 @@
-using Rasens.Data.Hosting;
 using Rasens.Workbench;
 
 return await RasensHost.RunAsync("Rasens Workbench", args, WorkbenchApp.Build);

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
-using Rasens.Data.Accounts;
-using Rasens.Data.Hosting;
 using Rasens.Web;
 using Rasens.Workbench.Infrastructure;
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Rasens.Data;
 
 namespace Rasens.Portal.Infrastructure;
 

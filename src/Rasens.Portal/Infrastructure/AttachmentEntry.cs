@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Localization;
-using Rasens.Data;
-using Rasens.Data.Applications;
-using Rasens.Data.Forms;
-
 namespace Rasens.Portal.Infrastructure;
 
 /// <summary>What the attachments panel shows: the rules, the files so far, and what happened to the last ones chosen.</summary>

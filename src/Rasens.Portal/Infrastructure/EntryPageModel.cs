@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Rasens.Data;
-using Rasens.Data.Applications;
-using Rasens.Data.Forms;
-
 namespace Rasens.Portal.Infrastructure;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.Extensions.Localization;
-using Rasens.Data.Accounts;
 
 namespace Rasens.Portal.Infrastructure;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Rasens.Data.Forms;
-
 namespace Rasens.Portal.Infrastructure;
 
 /// <summary>What the shared form partial needs: the definition, what was typed, and the errors in the user's language.</summary>

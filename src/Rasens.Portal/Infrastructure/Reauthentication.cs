@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Rasens.Data.Accounts;
-
 namespace Rasens.Portal.Infrastructure;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Rasens.Data.Accounts;
-using Rasens.Data.Hosting;
-
 namespace Rasens.Portal.Infrastructure;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Rasens.Data.Applications;
 using Rasens.Data.Jobs;
 
 namespace Rasens.Portal.Jobs;

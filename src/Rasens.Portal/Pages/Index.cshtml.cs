@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Rasens.Data;
 using Rasens.Data.Notices;
 
 namespace Rasens.Portal.Pages;

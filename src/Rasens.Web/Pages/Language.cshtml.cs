@@ -11,7 +11,7 @@ namespace Rasens.Web.Pages;
 /// <see cref="RasensShell.AddRasensShell{TResource}"/>) is remembered in the standard culture cookie; any other value is ignored.
 /// </summary>
 [AllowAnonymous]
-public sealed class LanguageModel(IOptions<RequestLocalizationOptions> localization) : RememberChoiceModel
+public sealed class LanguageModel(IOptions<RequestLocalizationOptions> localization, TimeProvider clock) : RememberChoiceModel(clock)
 {
     public IActionResult OnPost(string culture, string? returnUrl)
     {

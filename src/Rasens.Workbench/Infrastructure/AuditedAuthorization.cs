@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
-using Rasens.Data;
-using Rasens.Data.Audit;
 
 namespace Rasens.Workbench.Infrastructure;
 

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Localization;
-using Rasens.Data;
-
 namespace Rasens.Workbench.Infrastructure;
 
 /// <summary>A refused case action in the user's language, one wording for every page that acts on cases.</summary>

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using Rasens.Data;
-using Rasens.Data.Accounts;
 
 namespace Rasens.Workbench.Infrastructure;
 

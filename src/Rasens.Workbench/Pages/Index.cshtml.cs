@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Rasens.Data;
-using Rasens.Data.Applications;
-
 namespace Rasens.Workbench.Pages;
 
 /// <summary>The backlog at a glance: cases by status, for applications and notifications, from the counts table.</summary>

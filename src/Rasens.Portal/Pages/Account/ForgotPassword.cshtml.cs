@@ -1,12 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
-using Rasens.Data.Accounts;
-using Rasens.Data.Forms;
-using Rasens.Data.Hosting;
-
 namespace Rasens.Portal.Pages.Account;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Rasens.Data.Hosting;
-
 namespace Rasens.Portal.Pages.Account;
 
 /// <summary>"OK" in the logout warning: this request is activity, so the session runs 3 more hours from now.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Rasens.Data.Accounts;
 using Rasens.Web.Accounts;
 
 namespace Rasens.Portal.Pages.Account;

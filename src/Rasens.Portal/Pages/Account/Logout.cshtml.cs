@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Rasens.Data.Accounts;
-
 namespace Rasens.Portal.Pages.Account;
 
 /// <summary>Logout is a POST (GET only asks). After an automatic logout the login page says why.</summary>

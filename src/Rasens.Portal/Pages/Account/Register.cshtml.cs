@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Rasens.Portal.Pages.Account;
 
 /// <summary>Explanation of User Registration and the terms of use; Agree leads to the e-mail address (001 §2.2).</summary>

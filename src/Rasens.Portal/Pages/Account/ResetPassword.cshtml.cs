@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
-using Rasens.Data;
-using Rasens.Data.Accounts;
-using Rasens.Data.Hosting;
 using Rasens.Portal.Infrastructure;
 
 namespace Rasens.Portal.Pages.Account;

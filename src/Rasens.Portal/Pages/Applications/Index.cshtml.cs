@@ -1,31 +1,20 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Rasens.Data.Accounts;
-using Rasens.Data.Applications;
-
 namespace Rasens.Portal.Pages.Applications;
 
 /// <summary>Application situation confirmation (001 §5, 002 §5.1): the applicant's own cases, searched, sorted and paged.</summary>
+/// <remarks>Every settable property is the search as typed, from the query string.</remarks>
+[BindProperties(SupportsGet = true)]
 public sealed class IndexModel(ApplicantCases cases, UserManager<ApplicantUser> users) : PageModel
 {
-    [BindProperty(SupportsGet = true)]
     public string? Related { get; set; }
 
-    [BindProperty(SupportsGet = true)]
     public string? Keywords { get; set; }
 
-    [BindProperty(SupportsGet = true)]
     public string? From { get; set; }
 
-    [BindProperty(SupportsGet = true)]
     public string? To { get; set; }
 
-    [BindProperty(SupportsGet = true)]
     public CaseSort Sort { get; set; } = CaseSort.SubmittedNewest;
 
-    [BindProperty(SupportsGet = true)]
     public int Size { get; set; } = 20;
 
     [BindProperty(SupportsGet = true, Name = "p")]

@@ -1,11 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Rasens.Data;
-using Rasens.Data.Applications;
-using Rasens.Data.Forms;
 using Rasens.Portal.Infrastructure;
 
 namespace Rasens.Portal.Pages.Applications;

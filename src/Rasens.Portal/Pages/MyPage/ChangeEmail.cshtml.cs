@@ -1,12 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
-using Rasens.Data.Accounts;
-using Rasens.Data.Forms;
-using Rasens.Data.Hosting;
 using Rasens.Portal.Infrastructure;
 
 namespace Rasens.Portal.Pages.MyPage;

@@ -1,9 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Rasens.Data.Accounts;
-using Rasens.Data.Forms;
 using Rasens.Portal.Infrastructure;
 
 namespace Rasens.Portal.Pages.MyPage;

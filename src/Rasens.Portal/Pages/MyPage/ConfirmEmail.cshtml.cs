@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Rasens.Data;
-using Rasens.Data.Accounts;
 using Rasens.Portal.Infrastructure;
 
 namespace Rasens.Portal.Pages.MyPage;

@@ -1,9 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Rasens.Data.Accounts;
-using Rasens.Data.Procedures;
-
 namespace Rasens.Portal.Pages.MyPage;
 
 /// <summary>Favorite Procedures List (001 §6.6): open a procedure, or remove it.</summary>

@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Rasens.Data;
-using Rasens.Data.Accounts;
-using Rasens.Data.Applications;
-
 namespace Rasens.Portal.Pages.MyPage;
 
 /// <summary>My Page (001 §6): the applicant's own user information and their cases by status, nobody else's.</summary>

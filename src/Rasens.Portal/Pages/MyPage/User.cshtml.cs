@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Rasens.Data.Accounts;
-
 namespace Rasens.Portal.Pages.MyPage;
 
 /// <summary>UserDetails (001 §6.2): the applicant's own information, and the ways to change it.</summary>

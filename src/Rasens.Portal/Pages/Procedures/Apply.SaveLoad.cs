@@ -1,8 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Rasens.Data.Forms;
-
 namespace Rasens.Portal.Pages.Procedures;
 
 /// <summary>Starting the entry (prefilled, or from a past application) and save / load data (001 §7.2–7.3).</summary>

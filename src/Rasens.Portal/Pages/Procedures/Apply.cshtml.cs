@@ -1,16 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Rasens.Data;
-using Rasens.Data.Accounts;
-using Rasens.Data.Applications;
-using Rasens.Data.Forms;
-using Rasens.Data.Hosting;
-using Rasens.Data.Procedures;
 using Rasens.Portal.Infrastructure;
 
 namespace Rasens.Portal.Pages.Procedures;

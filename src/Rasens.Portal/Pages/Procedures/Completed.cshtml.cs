@@ -1,12 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Rasens.Data;
-using Rasens.Data.Accounts;
-
 namespace Rasens.Portal.Pages.Procedures;
 
 /// <summary>ProcedureCompleted: the reference number (and the notification receipt number). Someone else's is "not found".</summary>

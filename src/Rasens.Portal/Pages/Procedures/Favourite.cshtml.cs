@@ -1,13 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Rasens.Data;
-using Rasens.Data.Accounts;
-using Rasens.Data.Procedures;
-
 namespace Rasens.Portal.Pages.Procedures;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Rasens.Data.Procedures;
-
 namespace Rasens.Portal.Pages.Procedures;
 
 /// <summary>Online Application Procedures (001 §4.1, §7.1): keyword search with synonyms, sort, items per page, paging.</summary>

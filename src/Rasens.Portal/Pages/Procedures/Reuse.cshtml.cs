@@ -1,15 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Rasens.Data;
-using Rasens.Data.Accounts;
-using Rasens.Data.Applications;
-using Rasens.Data.Forms;
-using Rasens.Data.Procedures;
-
 namespace Rasens.Portal.Pages.Procedures;
 
 /// <summary>Reusing past applications (001 §7.3): the applicant's own, of this procedure, from the last two years.</summary>

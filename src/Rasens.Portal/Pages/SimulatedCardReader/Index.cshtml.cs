@@ -1,11 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
-using Rasens.Data;
-using Rasens.Data.Accounts;
 using Rasens.Portal.Hubs;
 
 namespace Rasens.Portal.Pages.SimulatedCardReader;

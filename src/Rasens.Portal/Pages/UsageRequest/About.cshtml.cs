@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Rasens.Data;
-using Rasens.Data.Accounts;
-
 namespace Rasens.Portal.Pages.UsageRequest;
 
 /// <summary>"About Electronic Certificate Reading" (002 §3.2 step 5); Proceed to Next starts a card reading.</summary>

@@ -1,11 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Rasens.Data;
-using Rasens.Data.Accounts;
-
 namespace Rasens.Portal.Pages.UsageRequest;
 
 /// <summary>ProcedureCompleted for a request for use: the reference number. Someone else's is "not found".</summary>

@@ -1,12 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Rasens.Data;
-using Rasens.Data.Accounts;
-using Rasens.Data.Forms;
-using Rasens.Data.Hosting;
-
 namespace Rasens.Portal.Pages.UsageRequest;
 
 /// <summary>

@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using QRCoder;
-using Rasens.Data;
-using Rasens.Data.Accounts;
 
 namespace Rasens.Portal.Pages.UsageRequest;
 

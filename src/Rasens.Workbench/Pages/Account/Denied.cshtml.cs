@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Rasens.Workbench.Pages.Account;
 
 public sealed class DeniedModel : PageModel

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
-using Rasens.Data.Accounts;
-using Rasens.Data.Hosting;
 using Rasens.Workbench.Infrastructure;
 
 namespace Rasens.Workbench.Pages.Account;

@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Rasens.Data;
-using Rasens.Data.Accounts;
-using Rasens.Data.Audit;
-
 namespace Rasens.Workbench.Pages.Account;
 
 /// <summary>Sign-out is a POST (GET only asks), audited.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Rasens.Data;
-using Rasens.Data.Applications;
 using Rasens.Workbench.Infrastructure;
 
 namespace Rasens.Workbench.Pages.Cases;

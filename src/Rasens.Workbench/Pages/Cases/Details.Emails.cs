@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Rasens.Data.Messaging;
 using Rasens.Workbench.Infrastructure;
 
 namespace Rasens.Workbench.Pages.Cases;

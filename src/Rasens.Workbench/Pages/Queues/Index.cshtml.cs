@@ -1,10 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Rasens.Data;
-using Rasens.Data.Applications;
 using Rasens.Workbench.Infrastructure;
 
 namespace Rasens.Workbench.Pages.Queues;

@@ -1,9 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Rasens.Data;
-using Rasens.Data.Accounts;
-using Rasens.Data.Procedures;
-
 namespace Rasens.Workbench.Pages.Queues;
 
 /// <summary>A member of staff the queue can be filtered by, or cases allocated to.</summary>

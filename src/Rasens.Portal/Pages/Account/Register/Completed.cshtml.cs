@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Rasens.Portal.Pages.Account.Register;
 
 /// <summary>UserRegister Completed: the new User ID, shown once (it is also e-mailed).</summary>

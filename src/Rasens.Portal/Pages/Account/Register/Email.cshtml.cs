@@ -1,16 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
-using Rasens.Data;
-using Rasens.Data.Accounts;
-using Rasens.Data.Forms;
-using Rasens.Data.Hosting;
-using Rasens.Data.Messaging;
-
 namespace Rasens.Portal.Pages.Account.Register;
 
 /// <summary>The e-mail address, entered twice; a link valid 24 hours is sent to it (001 §2.2 step 4–5).</summary>

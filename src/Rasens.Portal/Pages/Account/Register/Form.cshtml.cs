@@ -1,13 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Rasens.Data;
-using Rasens.Data.Accounts;
-using Rasens.Data.Forms;
 using Rasens.Portal.Infrastructure;
 
 namespace Rasens.Portal.Pages.Account.Register;
