@@ -19,7 +19,7 @@ public abstract class DraftAttachmentCleanupJobTests<TFixture>(TFixture app)
         var scheduler = await SchedulerAsync();
         var keys = (await scheduler.QueryJobs(new JobQuery(), Ct)).Items.Select(j => j.Key).ToList();
 
-        Assert.Equal(["DraftAttachmentCleanup", "EventHousekeeping"], keys.Select(k => k.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["DraftAttachmentCleanup", "EmailOutbox", "EventHousekeeping"], keys.Select(k => k.Name).Order(StringComparer.Ordinal));
         foreach (var key in keys)
         {
             var job = await scheduler.GetJobDetail(key, Ct);
