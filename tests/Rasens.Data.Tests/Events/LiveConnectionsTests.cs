@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Rasens.Data.Applications;
 using Rasens.Data.Events;
 using Rasens.Testing;

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Rasens.Data;
 using Rasens.Data.Notices;

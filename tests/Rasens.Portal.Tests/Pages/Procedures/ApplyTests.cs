@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Rasens.Data.Accounts;
 using Rasens.Data.Applications;
 using Rasens.Data.Forms;
 using Rasens.Data.Procedures;

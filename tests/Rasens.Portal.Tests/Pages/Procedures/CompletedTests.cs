@@ -1,5 +1,4 @@
 using System.Net;
-using Rasens.Testing;
 
 namespace Rasens.Portal.Tests.Pages.Procedures;
 

@@ -1,5 +1,3 @@
-using Rasens.Testing;
-
 namespace Rasens.Portal.Tests.Pages.Procedures;
 
 /// <summary>The list of procedures (Index.cshtml): keyword search, and the keyword shown back as text.</summary>

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Rasens.Data.Accounts;
-using Rasens.Data.Applications;
 using Rasens.Testing;
 using Rasens.Workbench.Pages.Queues;
 
