@@ -3,12 +3,14 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Rasens.Testing;
 
 namespace Rasens.Portal.Tests;
 
 /// <summary>
 /// The Portal's fallback authorization policy: a page needs a logged-in applicant unless it says [AllowAnonymous].
-/// Every page the app has is checked, so a new page is covered without anyone remembering to add it here.
+/// Every page the app has is checked, so a new page is covered without anyone remembering to add it here. And the
+/// automatic logout after 3 hours without activity it sets up (001 §3.6, Rasens.Data's IdleSession), decided by the server's clock.
 /// </summary>
 public sealed partial class PortalAppTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlite>
 {
@@ -68,6 +70,57 @@ public sealed partial class PortalAppTests(PortalOnSqlite app) : IClassFixture<P
         {
             Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task Session_ThreeHoursWithoutActivity_EndsOnTheServer()
+    {
+        using var client = await LoggedInAsync();
+
+        app.Clock.Advance(TimeSpan.FromHours(3) - TimeSpan.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/MyPage", TestContext.Current.CancellationToken)).StatusCode);
+        app.Clock.Advance(TimeSpan.FromHours(3));
+        var after = await client.GetAsync("/MyPage", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/Account/Login", after.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Session_PageActivity_StartsTheThreeHoursAgain()
+    {
+        using var client = await LoggedInAsync();
+
+        for (var i = 0; i < 4; i++)
+        {
+            app.Clock.Advance(TimeSpan.FromHours(2));
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/MyPage", TestContext.Current.CancellationToken)).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Session_BackgroundRequests_DoNotKeepItAlive()
+    {
+        using var client = await LoggedInAsync();
+        app.Clock.Advance(TimeSpan.FromHours(2));
+        using (var background = new HttpRequestMessage(HttpMethod.Get, "/MyPage"))
+        {
+            background.Headers.Add("X-Rasens-Background", "1");
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(background, TestContext.Current.CancellationToken)).StatusCode);
+        }
+
+        app.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/MyPage", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    private async Task<HttpClient> LoggedInAsync()
+    {
+        var applicant = A.Applicant().Build();
+        await app.Database.SeedAsync(applicant);
+        var client = app.Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(applicant.UserName!)).StatusCode);
+        return client;
     }
 
     /// <summary>Each Razor page endpoint's page path and route template (a page with several routes, e.g. "" and "Index", once).</summary>

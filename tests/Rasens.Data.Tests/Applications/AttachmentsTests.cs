@@ -1,18 +1,72 @@
 using Microsoft.EntityFrameworkCore;
 using Rasens.Data.Applications;
 using Rasens.Data.Files;
+using Rasens.Data.Forms;
 using Rasens.Testing;
 
 namespace Rasens.Data.Tests.Applications;
 
 /// <summary>
-/// The purge of abandoned form entries' files (DOMAIN §5: attachments are not part of save data): rows and bytes of
-/// files that belong to no case go after <see cref="Attachments.DraftLifetime"/>; a case's files never. Both engines.
+/// Attachments on a real database, both engines: the 20-file limit of an entry holding when two Attach posts arrive at
+/// the same instant, and the purge of abandoned form entries' files (DOMAIN §5: attachments are not part of save
+/// data): rows and bytes of files that belong to no case go after <see cref="Attachments.DraftLifetime"/>; a case's
+/// files never.
 /// </summary>
-public abstract class AttachmentsTests(TestDatabase database) : IDisposable
+public abstract class AttachmentsTests(TestDatabase database) : IAsyncLifetime
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("rasens-purge-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("rasens-attachments-").FullName;
     private readonly TestClock _clock = new();
+
+    /// <summary>The tests of a class share one database and count its files: each starts with none.</summary>
+    public async ValueTask InitializeAsync()
+    {
+        await using var db = database.CreateContext();
+        await db.Attachments.ExecuteDeleteAsync();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Directory.Delete(_folder, recursive: true);
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task TwoAttachesAtOnce_WithRoomForOneFile_AddOnlyOne()
+    {
+        var applicant = A.Applicant().Build();
+        await database.SeedAsync(applicant);
+        var draft = Guid.NewGuid();
+        // Nineteen files already in the entry: room for one more.
+        await database.SeedAsync([.. Enumerable.Range(0, AttachmentInspector.MaxFiles - 1).Select(i => (object)new Attachment
+        {
+            Id = Guid.NewGuid(), OwnerApplicantId = applicant.Id, DraftId = draft, Kind = AttachmentKind.Document,
+            OriginalFileName = $"earlier-{i}.pdf", StoredName = $"earlier-{i}.pdf", ContentType = "application/pdf", Length = 1000, Sha256 = "00", UploadedAt = DateTime.UtcNow,
+        })]);
+        var policy = new AttachmentPolicy(Photo: false, PhotoRequired: false, Documents: true);
+        var pdf = TestFiles.Pdf("添付");
+        using var start = new Barrier(2);
+
+        async Task<(IReadOnlyList<AttachmentView> Added, IReadOnlyList<FileRefusal> Refused)> AttachAsync(string name)
+        {
+            await using var db = database.CreateContext();
+            var attachments = new Attachments(db, new LocalFileStore(_folder), TimeProvider.System);
+            var upload = new Upload(AttachmentKind.Document, name, pdf.Length, () =>
+            {
+                start.SignalAndWait(TimeSpan.FromSeconds(10)); // both requests past the early check, reading their files together
+                return new MemoryStream(pdf);
+            });
+            return await attachments.AddAsync(applicant.Id, draft, null, 0, policy, [upload], TestContext.Current.CancellationToken);
+        }
+
+        var results = await Task.WhenAll(Task.Run(() => AttachAsync("first.pdf")), Task.Run(() => AttachAsync("second.pdf")));
+
+        Assert.Equal(1, results.Sum(r => r.Added.Count));
+        Assert.Equal(AttachmentInspector.TooMany.Code, Assert.Single(results.SelectMany(r => r.Refused)).Error.Code);
+        await using var check = database.CreateContext();
+        Assert.Equal(AttachmentInspector.MaxFiles, await check.Attachments.CountAsync(a => a.DraftId == draft, TestContext.Current.CancellationToken));
+        Assert.Single(Directory.GetFiles(_folder, "*", SearchOption.AllDirectories)); // the refused file was not stored
+    }
 
     [Fact]
     public async Task PurgeAbandonedDrafts_DeletesOnlyDraftFilesOlderThanTheirLifetime_RowsAndBytes()
@@ -74,12 +128,6 @@ public abstract class AttachmentsTests(TestDatabase database) : IDisposable
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public void Dispose()
-    {
-        Directory.Delete(_folder, recursive: true);
-        GC.SuppressFinalize(this);
-    }
 }
 
 public sealed class AttachmentsTests_Sqlite(SqliteTestDatabase database) : AttachmentsTests(database), IClassFixture<SqliteTestDatabase>;

@@ -47,13 +47,15 @@ public abstract class DraftAttachmentCleanupJobTests<TFixture>(TFixture app)
 
         await scheduler.TriggerJob(new JobKey(RasensJobs.NameOf<DraftAttachmentCleanupJob>()), Ct);
 
+        // The purge commits the rows' deletion first and deletes the bytes after: wait for both.
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (await CountAsync(attachment.Id) > 0)
+        while (await CountAsync(attachment.Id) > 0 || await StoredAsync(store, stored))
         {
             Assert.True(DateTime.UtcNow < deadline, "The cleanup job did not delete the abandoned file within 20 s.");
             await Task.Delay(50, Ct);
         }
 
+        Assert.Equal(0, await CountAsync(attachment.Id));
         Assert.Null(await store.OpenReadAsync(stored, Ct));
     }
 
@@ -67,6 +69,12 @@ public abstract class DraftAttachmentCleanupJobTests<TFixture>(TFixture app)
     {
         await using var db = app.Database.CreateContext();
         return await db.Attachments.CountAsync(a => a.Id == id, Ct);
+    }
+
+    private static async Task<bool> StoredAsync(LocalFileStore store, string name)
+    {
+        await using var content = await store.OpenReadAsync(name, Ct);
+        return content is not null;
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

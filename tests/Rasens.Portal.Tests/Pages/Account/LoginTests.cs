@@ -5,18 +5,11 @@ using Rasens.Testing;
 
 namespace Rasens.Portal.Tests.Pages.Account;
 
+/// <summary>Logging in (Login.cshtml, 001 §3.2): by user ID and password, one message for every failure, the lockout, and a closed page sending there.</summary>
 public abstract class LoginTests<TFixture>(TFixture app)
     where TFixture : IWebApp
 {
     private const string Password = "Correct-Horse9";
-
-    [Fact]
-    public async Task Health_DatabaseReachable_Returns200()
-    {
-        using var client = app.Browser();
-
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health", TestContext.Current.CancellationToken)).StatusCode);
-    }
 
     [Fact]
     public async Task Login_ByUserIdAndPassword_OpensMyPageAndAudits()

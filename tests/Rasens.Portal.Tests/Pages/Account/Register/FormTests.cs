@@ -2,10 +2,13 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Rasens.Testing;
 
-namespace Rasens.Portal.Tests.Pages.Account;
+namespace Rasens.Portal.Tests.Pages.Account.Register;
 
-/// <summary>Registration (001 §2.2) through the pages, with the link taken from the queued e-mail.</summary>
-public sealed class RegistrationTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlite>
+/// <summary>
+/// The registration form reached from the e-mailed link (Register/Form.cshtml, 001 §2.2): confirmation, Return to
+/// Input, the password rules, the link used again, expired or tampered, and the user ID issued on Register/Completed.
+/// </summary>
+public sealed class FormTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlite>
 {
     private static string NewEmail() => $"reg-{Guid.NewGuid():N}@example.test";
 
@@ -156,34 +159,6 @@ public sealed class RegistrationTests(PortalOnSqlite app) : IClassFixture<Portal
         var html = await client.GetStringAsync(link[..^2] + (link.EndsWith("AA", StringComparison.Ordinal) ? "BB" : "AA"), TestContext.Current.CancellationToken);
 
         Assert.Contains("data-code=\"link.invalid\"", html, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Email_AddressesDiffer_IsRefusedAndBothAreKept()
-    {
-        using var client = app.Browser();
-        await client.PostFormAsync("/Account/Register", new Dictionary<string, string>());
-
-        var html = await (await client.PostFormAsync("/Account/Register/Email", new Dictionary<string, string>
-        {
-            ["Input.Email"] = "one@example.test",
-            ["Input.ConfirmEmail"] = "two@example.test",
-        })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-
-        Assert.Contains("2つのメールアドレスが一致しません。", html, StringComparison.Ordinal);
-        Assert.Contains("value=\"one@example.test\"", html, StringComparison.Ordinal);
-        Assert.Contains("value=\"two@example.test\"", html, StringComparison.Ordinal);
-        Assert.Equal(0, await app.CountEmailsAsync("one@example.test", "registration-link"));
-    }
-
-    [Fact]
-    public async Task Email_WithoutAgreeingToTheTerms_GoesBackToTheTerms()
-    {
-        using var client = app.Browser();
-
-        var response = await client.GetAsync("/Account/Register/Email", TestContext.Current.CancellationToken);
-
-        Assert.Equal("/Account/Register", response.Headers.Location?.OriginalString);
     }
 
     private static Dictionary<string, string> ConfirmationFields(string confirmationHtml) => new()

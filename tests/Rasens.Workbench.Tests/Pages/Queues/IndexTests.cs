@@ -1,14 +1,13 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Rasens.Data.Accounts;
-using Rasens.Data.Applications;
 using Rasens.Testing;
 using Rasens.Workbench.Pages.Queues;
 
 namespace Rasens.Workbench.Tests.Pages.Queues;
 
 /// <summary>The queue pages through HTTP: tabs with counts, search, paging links, the remembered choice, bulk allocation.</summary>
-public abstract class QueueTests<TFixture>(TFixture app)
+public abstract class IndexTests<TFixture>(TFixture app)
     where TFixture : IWebApp
 {
     [Fact]
@@ -143,6 +142,6 @@ internal static class BulkFields
     }
 }
 
-public sealed class QueueTests_Sqlite(WorkbenchOnSqlite app) : QueueTests<WorkbenchOnSqlite>(app), IClassFixture<WorkbenchOnSqlite>;
+public sealed class IndexTests_Sqlite(WorkbenchOnSqlite app) : IndexTests<WorkbenchOnSqlite>(app), IClassFixture<WorkbenchOnSqlite>;
 
-public sealed class QueueTests_Postgres(WorkbenchOnPostgres app) : QueueTests<WorkbenchOnPostgres>(app), IClassFixture<WorkbenchOnPostgres>;
+public sealed class IndexTests_Postgres(WorkbenchOnPostgres app) : IndexTests<WorkbenchOnPostgres>(app), IClassFixture<WorkbenchOnPostgres>;

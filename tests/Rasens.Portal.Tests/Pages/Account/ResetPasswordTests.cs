@@ -1,42 +1,12 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Rasens.Testing;
 
 namespace Rasens.Portal.Tests.Pages.Account;
 
-/// <summary>Forgot user ID and forgot password (001 §3.4–3.5); the reset lifts a lock.</summary>
-public abstract class RecoveryTests<TFixture>(TFixture app)
+/// <summary>Setting a new password from the e-mailed link (ResetPassword.cshtml, 001 §3.5): the reset lifts a lock; the link works once.</summary>
+public abstract class ResetPasswordTests<TFixture>(TFixture app)
     where TFixture : IWebApp
 {
-    [Fact]
-    public async Task ForgotUserId_AnswersTheSameEitherWayAndMailsOnlyOnAMatch()
-    {
-        var applicant = A.Applicant().Build();
-        await app.Database.SeedAsync(applicant);
-        using var client = app.Browser();
-
-        var matched = await ForgotUserIdAsync(client, applicant.Email!, applicant.NameEnglish);
-        var unmatched = await ForgotUserIdAsync(client, applicant.Email!, "SOMEBODY ELSE");
-
-        Assert.Equal(Sent(matched), Sent(unmatched));
-        Assert.Equal(1, await app.CountEmailsAsync(applicant.Email!, "user-id-reminder"));
-        Assert.Contains(applicant.UserName!, (await app.LastEmailAsync(applicant.Email!, "user-id-reminder")).Body, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task ForgotPassword_WrongEmail_AnswersTheSameAndSendsNothing()
-    {
-        var applicant = A.Applicant().Build();
-        await app.Database.SeedAsync(applicant);
-        using var client = app.Browser();
-
-        var html = await ForgotPasswordAsync(client, applicant.UserName!, "not-mine@example.test");
-
-        Assert.Contains("data-testid=\"forgot-sent\"", html, StringComparison.Ordinal);
-        Assert.Equal(0, await app.CountEmailsAsync("not-mine@example.test", "password-reset-link"));
-        Assert.Equal(0, await app.CountEmailsAsync(applicant.Email!, "password-reset-link"));
-    }
-
     [Fact]
     public async Task ResetPassword_LockedAccount_NewPasswordWorksAtOnceAndTheLinkOnlyOnce()
     {
@@ -99,22 +69,11 @@ public abstract class RecoveryTests<TFixture>(TFixture app)
         Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(applicant.UserName!)).StatusCode);
     }
 
-    private static async Task<string> ForgotUserIdAsync(HttpClient client, string email, string name) =>
-        await (await client.PostFormAsync("/Account/ForgotUserId", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.NameEnglish"] = name }))
-            .Content.ReadAsStringAsync();
-
     private static async Task<string> ForgotPasswordAsync(HttpClient client, string userId, string email) =>
         await (await client.PostFormAsync("/Account/ForgotPassword", new Dictionary<string, string> { ["Input.UserId"] = userId, ["Input.Email"] = email }))
             .Content.ReadAsStringAsync();
-
-    private static string Sent(string html)
-    {
-        var start = html.IndexOf("data-testid=\"forgot-sent\"", StringComparison.Ordinal);
-        Assert.True(start >= 0, "The page does not say the e-mail was sent.");
-        return html[start..html.IndexOf("</div>", start, StringComparison.Ordinal)];
-    }
 }
 
-public sealed class RecoveryTests_Sqlite(PortalOnSqlite app) : RecoveryTests<PortalOnSqlite>(app), IClassFixture<PortalOnSqlite>;
+public sealed class ResetPasswordTests_Sqlite(PortalOnSqlite app) : ResetPasswordTests<PortalOnSqlite>(app), IClassFixture<PortalOnSqlite>;
 
-public sealed class RecoveryTests_Postgres(PortalOnPostgres app) : RecoveryTests<PortalOnPostgres>(app), IClassFixture<PortalOnPostgres>;
+public sealed class ResetPasswordTests_Postgres(PortalOnPostgres app) : ResetPasswordTests<PortalOnPostgres>(app), IClassFixture<PortalOnPostgres>;

@@ -1,14 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text.Json;
-using Rasens.Data.Accounts;
-using Rasens.Data.Applications;
 using Rasens.Data.Procedures;
 using Rasens.Testing;
 
 namespace Rasens.Portal.Tests.Pages.Procedures;
 
-public sealed class SaveLoadReuseTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlite>
+/// <summary>Save, load and reuse on the entry form (Apply.SaveLoad.cs): what was typed comes back, an altered file is refused.</summary>
+public sealed class ApplySaveLoadTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlite>
 {
     private const string Page = "/Procedures/institution-or-spouse-notification/Apply";
 
@@ -89,11 +88,6 @@ public sealed class SaveLoadReuseTests(PortalOnSqlite app) : IClassFixture<Porta
         var theirs = A.Case(other).Notification().WithPayload(payload).Build();
         await app.Database.SeedAsync(recent, old, theirs);
 
-        var list = await client.GetStringAsync("/Procedures/institution-or-spouse-notification/Reuse", TestContext.Current.CancellationToken);
-        Assert.Contains(recent.ReferenceNumber, list, StringComparison.Ordinal);
-        Assert.DoesNotContain(old.ReferenceNumber, list, StringComparison.Ordinal);
-        Assert.DoesNotContain(theirs.ReferenceNumber, list, StringComparison.Ordinal);
-
         var filled = await client.OpenEntryAsync($"{Page}?reuse={recent.Id}");
         Assert.Contains("value=\"前回の大学\"", filled, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{Page}?reuse={old.Id}", TestContext.Current.CancellationToken)).StatusCode);
@@ -103,5 +97,4 @@ public sealed class SaveLoadReuseTests(PortalOnSqlite app) : IClassFixture<Porta
     /// <summary>Load, posted as the browser does: the whole entry form (its key and what is typed) with the chosen file.</summary>
     private static Task<HttpResponseMessage> LoadAsync(HttpClient client, byte[] file, string name, Dictionary<string, string> form) =>
         client.PostFilesAsync(Page, "Load", form, new PortalSteps.FilePart("SavedFile", name, file));
-
 }

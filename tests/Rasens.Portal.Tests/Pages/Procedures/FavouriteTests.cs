@@ -4,32 +4,9 @@ using Rasens.Testing;
 
 namespace Rasens.Portal.Tests.Pages.Procedures;
 
-public sealed class ProceduresTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlite>
+/// <summary>Adding a procedure to My Page's favourites and removing it (Favourite.cshtml), with confirmation.</summary>
+public sealed class FavouriteTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlite>
 {
-    [Fact]
-    public async Task List_KeywordSearch_KeepsTheQueryAndShowsOnlyMatches()
-    {
-        using var client = app.Browser();
-
-        var html = await client.GetStringAsync("/Procedures?Keywords=%E5%9C%A8%E7%95%99%E6%9C%9F%E9%96%93&Synonyms=true&Size=10", TestContext.Current.CancellationToken);
-
-        Assert.Contains("value=\"在留期間\"", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"/Procedures/extension-of-stay\"", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("href=\"/Procedures/coe-by-email\"", html, StringComparison.Ordinal);
-        Assert.Contains("id=\"Synonyms\" name=\"Synonyms\" value=\"true\" checked=\"checked\"", html, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task List_ScriptInTheKeyword_IsShownAsTextNeverRun()
-    {
-        using var client = app.Browser();
-
-        var html = await client.GetStringAsync("/Procedures?Keywords=%3Cscript%3Ealert(1)%3C%2Fscript%3E", TestContext.Current.CancellationToken);
-
-        Assert.DoesNotContain("<script>alert(1)</script>", html, StringComparison.Ordinal);
-        Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task Favourites_AddAndRemoveWithConfirmation_ShowOnMyPage()
     {
@@ -65,17 +42,5 @@ public sealed class ProceduresTests(PortalOnSqlite app) : IClassFixture<PortalOn
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/Account/Login", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Explanation_UnknownProcedure_IsNotFound()
-    {
-        var applicant = A.Applicant().Build();
-        await app.Database.SeedAsync(applicant);
-        using var client = app.Browser();
-        await client.LoginAsync(applicant.UserName!);
-
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Procedures/no-such-procedure", TestContext.Current.CancellationToken)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Procedures/no-such-procedure/Favourite", TestContext.Current.CancellationToken)).StatusCode);
     }
 }

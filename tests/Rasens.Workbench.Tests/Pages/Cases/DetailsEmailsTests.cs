@@ -8,8 +8,8 @@ using Rasens.Testing;
 
 namespace Rasens.Workbench.Tests.Pages.Cases;
 
-/// <summary>The case page's e-mails (issue 11): the list with states and replies, attempt history, and resending.</summary>
-public abstract class CaseEmailsTests<TFixture>(TFixture app)
+/// <summary>The case page's e-mails (Details.Emails.cs, _CaseEmails.cshtml; issue 11): the list with states and replies, attempt history, and resending.</summary>
+public abstract class DetailsEmailsTests<TFixture>(TFixture app)
     where TFixture : IWebApp
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -186,6 +186,6 @@ public abstract class CaseEmailsTests<TFixture>(TFixture app)
     }
 }
 
-public sealed class CaseEmailsTests_Sqlite(WorkbenchOnSqlite app) : CaseEmailsTests<WorkbenchOnSqlite>(app), IClassFixture<WorkbenchOnSqlite>;
+public sealed class DetailsEmailsTests_Sqlite(WorkbenchOnSqlite app) : DetailsEmailsTests<WorkbenchOnSqlite>(app), IClassFixture<WorkbenchOnSqlite>;
 
-public sealed class CaseEmailsTests_Postgres(WorkbenchOnPostgres app) : CaseEmailsTests<WorkbenchOnPostgres>(app), IClassFixture<WorkbenchOnPostgres>;
+public sealed class DetailsEmailsTests_Postgres(WorkbenchOnPostgres app) : DetailsEmailsTests<WorkbenchOnPostgres>(app), IClassFixture<WorkbenchOnPostgres>;

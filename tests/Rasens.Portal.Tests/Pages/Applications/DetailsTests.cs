@@ -1,72 +1,17 @@
-using System.Diagnostics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Rasens.Data.Accounts;
 using Rasens.Data.Applications;
 using Rasens.Data.Procedures;
 using Rasens.Testing;
+using static Rasens.Portal.Tests.PortalSteps;
 
 namespace Rasens.Portal.Tests.Pages.Applications;
 
-/// <summary>Application situation confirmation, details, Print Details and withdrawal — only ever the applicant's own.</summary>
-public sealed class ApplicationsTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlite>
+/// <summary>A case's details (Details.cshtml): Print Details, withdrawal and attachment download — only ever the applicant's own.</summary>
+public sealed class DetailsTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlite>
 {
-    [Fact]
-    public async Task List_ShowsOnlyTheApplicantsOwnCasesNewestFirst()
-    {
-        var (client, me, examiner) = await LoggedInAsync();
-        var other = A.Applicant().Build();
-        await app.Database.SeedAsync(other);
-        var older = A.Case(me).Build(DateTime.UtcNow.AddDays(-3));
-        var newer = A.Case(me).Notification().Build(DateTime.UtcNow.AddDays(-1));
-        var theirs = A.Case(other).Build();
-        await app.Database.SeedAsync(older, newer, theirs);
-
-        var html = await client.GetStringAsync("/Applications", TestContext.Current.CancellationToken);
-
-        Assert.Contains(older.ReferenceNumber, html, StringComparison.Ordinal);
-        Assert.True(html.IndexOf(newer.ReferenceNumber, StringComparison.Ordinal) < html.IndexOf(older.ReferenceNumber, StringComparison.Ordinal));
-        Assert.DoesNotContain(theirs.ReferenceNumber, html, StringComparison.Ordinal);
-        Assert.Contains("data-testid=\"as-of\"", html, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task List_SearchByNumberKeywordsAndDateRange()
-    {
-        var (client, me, _) = await LoggedInAsync();
-        var november = A.Case(me).Build(new DateTime(2026, 11, 10, 1, 0, 0, DateTimeKind.Utc));
-        var october = A.Case(me).Notification().Build(new DateTime(2026, 10, 10, 1, 0, 0, DateTimeKind.Utc));
-        await app.Database.SeedAsync(november, october);
-
-        var byNumber = await client.GetStringAsync($"/Applications?Related={november.ReferenceNumber}", TestContext.Current.CancellationToken);
-        var byKeywords = await client.GetStringAsync("/Applications?Keywords=%E5%9C%A8%E7%95%99%E6%9C%9F%E9%96%93+%E7%94%B3%E8%AB%8B", TestContext.Current.CancellationToken);
-        var byDate = await client.GetStringAsync("/Applications?From=20261101&To=20261130", TestContext.Current.CancellationToken);
-        var badDate = await client.GetStringAsync("/Applications?From=2026-13-45", TestContext.Current.CancellationToken);
-
-        Assert.Contains(november.ReferenceNumber, byNumber, StringComparison.Ordinal);
-        Assert.DoesNotContain(october.ReferenceNumber, byNumber, StringComparison.Ordinal);
-        Assert.Contains(november.ReferenceNumber, byKeywords, StringComparison.Ordinal); // 在留期間 申請: the extension of stay
-        Assert.DoesNotContain(october.ReferenceNumber, byKeywords, StringComparison.Ordinal);
-        Assert.Contains(november.ReferenceNumber, byDate, StringComparison.Ordinal);
-        Assert.DoesNotContain(october.ReferenceNumber, byDate, StringComparison.Ordinal);
-        Assert.Contains("id=\"From-error\"", badDate, StringComparison.Ordinal);
-        Assert.Contains("value=\"2026-13-45\"", badDate, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task List_TwelveCasesTenPerPage_HasTwoPagesAndAPager()
-    {
-        var (client, me, _) = await LoggedInAsync();
-        await app.Database.SeedAsync([.. Enumerable.Range(0, 12).Select(i => (object)A.Case(me).Build(DateTime.UtcNow.AddMinutes(-i)))]);
-
-        var first = await client.GetStringAsync("/Applications?Size=10", TestContext.Current.CancellationToken);
-        var second = await client.GetStringAsync("/Applications?Size=10&p=2", TestContext.Current.CancellationToken);
-
-        Assert.Equal(10, CountRows(first));
-        Assert.Equal(2, CountRows(second));
-        Assert.Contains("data-testid=\"pager\"", first, StringComparison.Ordinal);
-        Assert.Contains("aria-current=\"page\">2<", second, StringComparison.Ordinal);
-    }
+    private const string Extension = "/Procedures/extension-of-stay/Apply";
 
     [Fact]
     public async Task Details_SomeoneElsesCase_IsNotFoundEverywhere()
@@ -217,7 +162,33 @@ public sealed class ApplicationsTests(PortalOnSqlite app) : IClassFixture<Portal
         Assert.Contains("<html lang=\"ko\"", screen, StringComparison.Ordinal); // only the printout switches language
     }
 
-    private static int CountRows(string html) => System.Text.RegularExpressions.Regex.Count(html, "data-status=\"");
+    [Fact]
+    public async Task Download_OwnFile_IsServedAsAnAttachmentUnderItsCleanedName_AnotherApplicantGets404()
+    {
+        var (client, applicant) = await ResidenceApplicantAsync();
+        var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(Extension), "SubmissionKey");
+        var fields = FormExamples.Extension().AsFormFields(("SubmissionKey", key));
+        var pdf = TestFiles.Pdf("Certificate of enrolment");
+        await client.PostFilesAsync(Extension, "Attach", fields, new FilePart("Photo", "photo.jpg", TestFiles.Jpeg(300, 400), "image/jpeg"),
+            new FilePart("Documents", "..\\..\\secret<b>.pdf", pdf, "application/pdf"));
+        var location = (await client.PostHandlerAsync(Extension, "Apply", fields)).Headers.Location!.OriginalString;
+        var id = long.Parse(location[(location.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        await using var db = app.Database.CreateContext();
+        var file = await db.Attachments.SingleAsync(a => a.ApplicationId == id && a.Kind == AttachmentKind.Document, Ct);
+
+        var response = await client.GetAsync($"/Applications/{id}?handler=Attachment&file={file.Id}", Ct);
+        var (stranger, _) = await ResidenceApplicantAsync();
+        var strangers = await stranger.GetAsync($"/Applications/{id}?handler=Attachment&file={file.Id}", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(pdf, await response.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("secretb.pdf", response.Content.Headers.ContentDisposition.FileNameStar);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, strangers.StatusCode);
+        Assert.Equal("secretb.pdf", file.OriginalFileName);
+        _ = applicant;
+    }
 
     private async Task<(HttpClient Client, ApplicantUser Applicant, StaffUser Examiner)> LoggedInAsync()
     {
@@ -228,4 +199,9 @@ public sealed class ApplicationsTests(PortalOnSqlite app) : IClassFixture<Portal
         Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(applicant.UserName!)).StatusCode);
         return (client, applicant, examiner);
     }
+
+    private async Task<(HttpClient Client, Rasens.Data.Accounts.ApplicantUser Applicant)> ResidenceApplicantAsync() =>
+        await app.LoggedInApplicantAsync(approved: true, usage: ProcedureKind.UsageRequestResidence);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 }

@@ -1,0 +1,67 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Rasens.Data.Accounts;
+using Rasens.Testing;
+
+namespace Rasens.Portal.Tests.Pages.MyPage;
+
+/// <summary>Changing the e-mail address (ChangeEmail.cshtml, 001 §6.3): the current password first, a link to the new address.</summary>
+public sealed class ChangeEmailTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlite>
+{
+    [Fact]
+    public async Task ChangeEmail_WrongCurrentPassword_IsRefusedAndSendsNothing()
+    {
+        var (client, applicant) = await LoggedInAsync();
+        var newEmail = $"new-{Guid.NewGuid():N}@example.test";
+
+        var html = await (await client.PostFormAsync("/MyPage/ChangeEmail", EmailFields(newEmail, "Wrong-Horse9"))).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains("現在のパスワードが正しくありません。", html, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{newEmail}\"", html, StringComparison.Ordinal);
+        Assert.Equal(0, await app.CountEmailsAsync(newEmail, "email-change-link"));
+    }
+
+    [Fact]
+    public async Task ChangeEmail_ConfirmedFromTheNewAddress_ChangesItAndTellsBothAddresses()
+    {
+        var (client, applicant) = await LoggedInAsync();
+        var newEmail = $"new-{Guid.NewGuid():N}@example.test";
+
+        var sent = await client.PostFormAsync("/MyPage/ChangeEmail", EmailFields(newEmail, PortalSteps.Password));
+        Assert.Equal("/MyPage/User?Changed=email-sent", sent.Headers.Location?.OriginalString);
+        var link = PortalSteps.LinkIn(await app.LastEmailAsync(newEmail, "email-change-link"));
+        Assert.Equal(applicant.Email, await EmailOfAsync(applicant.Id)); // nothing changes before the link is used
+
+        var confirmPage = await client.GetStringAsync(link, TestContext.Current.CancellationToken);
+        Assert.Contains(newEmail, confirmPage, StringComparison.Ordinal);
+        var done = await client.PostFormAsync(link, new Dictionary<string, string>());
+
+        Assert.Equal("/MyPage/User?Changed=email", done.Headers.Location?.OriginalString);
+        Assert.Equal(newEmail, await EmailOfAsync(applicant.Id));
+        Assert.Contains(newEmail, (await app.LastEmailAsync(applicant.Email!, "email-changed-old")).Body, StringComparison.Ordinal);
+        Assert.Equal(1, await app.CountEmailsAsync(newEmail, "email-changed-new"));
+        Assert.Contains("data-code=\"link.used\"", await client.GetStringAsync(link, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    private async Task<(HttpClient Client, ApplicantUser Applicant)> LoggedInAsync()
+    {
+        var applicant = A.Applicant().Build();
+        await app.Database.SeedAsync(applicant);
+        var client = app.Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(applicant.UserName!)).StatusCode);
+        return (client, applicant);
+    }
+
+    private async Task<string?> EmailOfAsync(Guid id)
+    {
+        await using var db = app.Database.CreateContext();
+        return await db.ApplicantUsers.Where(u => u.Id == id).Select(u => u.Email).SingleAsync();
+    }
+
+    private static Dictionary<string, string> EmailFields(string email, string password) => new()
+    {
+        ["Input.Email"] = email,
+        ["Input.ConfirmEmail"] = email,
+        ["Input.CurrentPassword"] = password,
+    };
+}

@@ -1,0 +1,46 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Rasens.Data.Accounts;
+using Rasens.Testing;
+
+namespace Rasens.Portal.Tests.Pages.MyPage;
+
+/// <summary>The link that confirms a new e-mail address (ConfirmEmail.cshtml): only for the account that asked.</summary>
+public sealed class ConfirmEmailTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlite>
+{
+    [Fact]
+    public async Task ChangeEmail_LinkOpenedByAnotherUser_IsNotFoundAndChangesNothing()
+    {
+        var (owner, applicant) = await LoggedInAsync();
+        var newEmail = $"new-{Guid.NewGuid():N}@example.test";
+        await owner.PostFormAsync("/MyPage/ChangeEmail", EmailFields(newEmail, PortalSteps.Password));
+        var link = PortalSteps.LinkIn(await app.LastEmailAsync(newEmail, "email-change-link"));
+        var (stranger, _) = await LoggedInAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(link, TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostFormAsync(link, new Dictionary<string, string>(), formPage: "/MyPage")).StatusCode);
+        Assert.Equal(applicant.Email, await EmailOfAsync(applicant.Id));
+    }
+
+    private async Task<(HttpClient Client, ApplicantUser Applicant)> LoggedInAsync()
+    {
+        var applicant = A.Applicant().Build();
+        await app.Database.SeedAsync(applicant);
+        var client = app.Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(applicant.UserName!)).StatusCode);
+        return (client, applicant);
+    }
+
+    private async Task<string?> EmailOfAsync(Guid id)
+    {
+        await using var db = app.Database.CreateContext();
+        return await db.ApplicantUsers.Where(u => u.Id == id).Select(u => u.Email).SingleAsync();
+    }
+
+    private static Dictionary<string, string> EmailFields(string email, string password) => new()
+    {
+        ["Input.Email"] = email,
+        ["Input.ConfirmEmail"] = email,
+        ["Input.CurrentPassword"] = password,
+    };
+}
