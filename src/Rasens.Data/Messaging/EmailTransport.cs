@@ -70,6 +70,31 @@ public static class EmailMessages
         return message;
     }
 
+    /// <summary>
+    /// What every transport does with an outbox e-mail: builds its message (<see cref="Build"/>), hands it to
+    /// <paramref name="deliver"/> and disposes of it after. An address MimeKit cannot write is bounced without trying:
+    /// no server will ever take it, so, as with a bounce, a person corrects the address and resends.
+    /// </summary>
+    public static async Task<EmailDelivery> DeliverAsync(OutboxEmail email, EmailOptions options, Stream? attachment, Func<MimeMessage, Task<EmailDelivery>> deliver)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        ArgumentNullException.ThrowIfNull(deliver);
+        MimeMessage message;
+        try
+        {
+            message = Build(email, options, attachment);
+        }
+        catch (ParseException ex)
+        {
+            return EmailDelivery.Bounced($"The address \"{email.To}\" cannot be used: {ex.Message}", fromServer: false);
+        }
+
+        using (message)
+        {
+            return await deliver(message);
+        }
+    }
+
     /// <summary>How messages are written: CRLF, RFC 2231 parameters.</summary>
     public static FormatOptions Format { get; } = CreateFormat();
 
@@ -91,41 +116,29 @@ public sealed class SmtpEmailTransport(EmailOptions options) : IEmailTransport
 {
     private readonly string _host = string.IsNullOrWhiteSpace(options?.SmtpHost) ? throw new ArgumentException("Email:SmtpHost is required for SMTP.", nameof(options)) : options.SmtpHost;
 
-    public async Task<EmailDelivery> SendAsync(OutboxEmail email, Stream? attachment, CancellationToken cancellationToken)
+    public Task<EmailDelivery> SendAsync(OutboxEmail email, Stream? attachment, CancellationToken cancellationToken) =>
+        EmailMessages.DeliverAsync(email, options, attachment, message => SendMessageAsync(message, cancellationToken));
+
+    private async Task<EmailDelivery> SendMessageAsync(MimeMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(email);
-        MimeMessage message;
+        using var client = new SmtpClient();
+        client.Timeout = (int)Math.Clamp(options.SmtpTimeout.TotalMilliseconds, 1000, int.MaxValue);
         try
         {
-            message = EmailMessages.Build(email, options, attachment);
-        }
-        catch (ParseException ex)
-        {
-            // No server will ever take it: like a bounce, a person corrects the address and resends.
-            return EmailDelivery.Bounced($"The address \"{email.To}\" cannot be used: {ex.Message}", fromServer: false);
-        }
-
-        using (message)
-        using (var client = new SmtpClient())
-        {
-            client.Timeout = (int)Math.Clamp(options.SmtpTimeout.TotalMilliseconds, 1000, int.MaxValue);
-            try
+            await client.ConnectAsync(_host, options.SmtpPort, SocketOptions(options), cancellationToken);
+            if (!string.IsNullOrEmpty(options.SmtpUser))
             {
-                await client.ConnectAsync(_host, options.SmtpPort, SocketOptions(options), cancellationToken);
-                if (!string.IsNullOrEmpty(options.SmtpUser))
-                {
-                    await client.AuthenticateAsync(options.SmtpUser, options.SmtpPassword ?? "", cancellationToken);
-                }
+                await client.AuthenticateAsync(options.SmtpUser, options.SmtpPassword ?? "", cancellationToken);
+            }
 
-                // The final reply to DATA is always 250 (RFC 5321 §4.3.2); MailKit hands back its text.
-                var reply = await client.SendAsync(EmailMessages.Format, message, cancellationToken);
-                await QuitAsync(client);
-                return EmailDelivery.Accepted("250 " + reply.Trim());
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                return Classify(ex);
-            }
+            // The final reply to DATA is always 250 (RFC 5321 §4.3.2); MailKit hands back its text.
+            var reply = await client.SendAsync(EmailMessages.Format, message, cancellationToken);
+            await QuitAsync(client);
+            return EmailDelivery.Accepted("250 " + reply.Trim());
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Classify(ex);
         }
     }
 
@@ -195,37 +208,26 @@ public sealed class SmtpEmailTransport(EmailOptions options) : IEmailTransport
 /// </summary>
 public sealed class PickupFolderTransport(EmailOptions options, string folder) : IEmailTransport
 {
-    public async Task<EmailDelivery> SendAsync(OutboxEmail email, Stream? attachment, CancellationToken cancellationToken)
+    public Task<EmailDelivery> SendAsync(OutboxEmail email, Stream? attachment, CancellationToken cancellationToken) =>
+        EmailMessages.DeliverAsync(email, options, attachment, message => WriteAsync(email, message, cancellationToken));
+
+    private async Task<EmailDelivery> WriteAsync(OutboxEmail email, MimeMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(email);
-        MimeMessage message;
+        Directory.CreateDirectory(folder);
+        var name = $"outbox-{email.Id.ToString(CultureInfo.InvariantCulture)}.eml";
+        var temporary = Path.Combine(folder, $".{name}.{Guid.NewGuid():N}.tmp");
         try
         {
-            message = EmailMessages.Build(email, options, attachment);
+            // 7-bit transfer encodings, as a relay picking the file up may need.
+            message.Prepare(EncodingConstraint.SevenBit);
+            await message.WriteToAsync(EmailMessages.Format, temporary, cancellationToken);
+            File.Move(temporary, Path.Combine(folder, name), overwrite: true);
         }
-        catch (ParseException ex)
+        finally
         {
-            return EmailDelivery.Bounced($"The address \"{email.To}\" cannot be used: {ex.Message}", fromServer: false);
+            File.Delete(temporary);
         }
 
-        using (message)
-        {
-            Directory.CreateDirectory(folder);
-            var name = $"outbox-{email.Id.ToString(CultureInfo.InvariantCulture)}.eml";
-            var temporary = Path.Combine(folder, $".{name}.{Guid.NewGuid():N}.tmp");
-            try
-            {
-                // 7-bit transfer encodings, as a relay picking the file up may need.
-                message.Prepare(EncodingConstraint.SevenBit);
-                await message.WriteToAsync(EmailMessages.Format, temporary, cancellationToken);
-                File.Move(temporary, Path.Combine(folder, name), overwrite: true);
-            }
-            finally
-            {
-                File.Delete(temporary);
-            }
-
-            return EmailDelivery.Accepted($"Written to the pickup folder as {name}");
-        }
+        return EmailDelivery.Accepted($"Written to the pickup folder as {name}");
     }
 }
