@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Rasens.Data.Audit;
-
 namespace Rasens.Data.Applications;
 
 /// <summary>
@@ -16,44 +13,13 @@ public sealed class ApplicantWork(RasensDbContext db, TimeProvider clock)
         ActAsync(id, version, applicant, "case.withdraw", (c, now) => c.Withdraw(applicant, now), remoteAddress, cancellationToken);
 
     /// <summary>Loads the applicant's own case, checks the version they saw, changes it, audits, saves: all or nothing.</summary>
-    private async Task<Result> ActAsync(
+    private Task<Result> ActAsync(
         long id, int version, Actor applicant, string action, Func<Application, DateTime, Result> change, string? remoteAddress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(applicant);
         var now = clock.GetUtcNow().UtcDateTime;
-        Error? refusal;
-        Application? application;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            // Someone else's case is "not found", exactly like one that does not exist.
-            application = await db.Applications.SingleOrDefaultAsync(a => a.Id == id && a.ApplicantId == applicant.Id, cancellationToken);
-            refusal = application is null ? CaseErrors.NotFound
-                : application.Version != version ? CaseErrors.StaleVersion
-                : change(application, now).Error;
-            if (refusal is null)
-            {
-                db.Record(applicant, action, AuditOutcome.Succeeded, now, applicationId: id, remoteAddress: remoteAddress);
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                    await transaction.CommitAsync(cancellationToken);
-                    return Result.Ok;
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    // The office's change committed between our read and our write.
-                    refusal = CaseErrors.StaleVersion;
-                }
-            }
-
-            await transaction.RollbackAsync(cancellationToken);
-        }
-
-        // Whatever the attempt changed is thrown away; only the refusal, and why, is recorded.
-        db.ChangeTracker.Clear();
-        db.Record(applicant, action, AuditOutcome.Refused, now, details: AuditJournal.RefusalDetails(refusal),
-            applicationId: application is null ? null : id, remoteAddress: remoteAddress);
-        await db.SaveChangesAsync(cancellationToken);
-        return refusal;
+        // Someone else's case is "not found", exactly like one that does not exist.
+        var attempt = new CaseChange(a => a.Id == id && a.ApplicantId == applicant.Id, version, applicant, action, now) { RemoteAddress = remoteAddress };
+        return attempt.ApplyAsync(db, c => Task.FromResult(change(c, now)), cancellationToken);
     }
 }

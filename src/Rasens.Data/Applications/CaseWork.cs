@@ -179,63 +179,35 @@ public sealed class CaseWork(RasensDbContext db, CaseNumbers numbers, Mailer mai
         }, cancellationToken, details: reasons);
 
     /// <summary>Loads the case, checks the version the caller saw, changes it, audits, saves: all or nothing.</summary>
-    private async Task<Result> ActAsync(
+    private Task<Result> ActAsync(
         long id, int version, Actor staff, string action, Func<Application, DateTime, Task<Result>> change, CancellationToken cancellationToken, string? details = null)
     {
         ArgumentNullException.ThrowIfNull(staff);
         var now = clock.GetUtcNow().UtcDateTime;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            var application = await db.Applications.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-            var refusal = application is null ? CaseErrors.NotFound
-                : application.Version != version ? CaseErrors.StaleVersion
-                : (await change(application, now)).Error;
-            if (refusal is null)
-            {
-                db.Record(staff, action, AuditOutcome.Succeeded, now, details: details, applicationId: id);
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                    await transaction.CommitAsync(cancellationToken);
-                    return Result.Ok;
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    // Someone else's change committed between our read and our write.
-                    refusal = CaseErrors.StaleVersion;
-                }
-            }
-
-            await transaction.RollbackAsync(cancellationToken);
-            if (refusal == CaseErrors.StaleVersion && action == "case.claim")
-            {
-                refusal = await ClaimedMeanwhileAsync(id, staff, cancellationToken) ?? refusal;
-            }
-
-            return await RefuseAsync(staff, action, application is null ? null : id, refusal, now, cancellationToken);
-        }
+        var attempt = new CaseChange(a => a.Id == id, version, staff, action, now) { Details = details };
+        return attempt.ApplyAsync(db, c => change(c, now), cancellationToken,
+            explain: action == "case.claim" ? refusal => ClaimRefusalAsync(id, staff, refusal, cancellationToken) : null);
     }
 
     /// <summary>
     /// A claim refused as stale because someone else claimed first (two examiners opened the case at the same
     /// version): the loser is told who took it, not only that the case changed.
     /// </summary>
-    private async Task<Error?> ClaimedMeanwhileAsync(long id, Actor staff, CancellationToken cancellationToken)
+    private async Task<Error> ClaimRefusalAsync(long id, Actor staff, Error refusal, CancellationToken cancellationToken)
     {
+        if (refusal != CaseErrors.StaleVersion)
+        {
+            return refusal;
+        }
+
         db.ChangeTracker.Clear();
         var holder = await db.Applications.AsNoTracking().Where(a => a.Id == id)
             .Select(a => new { a.AssigneeId, a.AssigneeName }).SingleOrDefaultAsync(cancellationToken);
-        return holder?.AssigneeId is { } taken && taken != staff.Id ? CaseErrors.AlreadyTaken(holder.AssigneeName ?? "another examiner") : null;
+        return holder?.AssigneeId is { } taken && taken != staff.Id ? CaseErrors.AlreadyTaken(holder.AssigneeName ?? "another examiner") : refusal;
     }
 
-    /// <summary>Throws away whatever the attempt changed and records only that it was refused, and why.</summary>
-    private async Task<Result> RefuseAsync(Actor staff, string action, long? id, Error refusal, DateTime now, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.Clear();
-        db.Record(staff, action, AuditOutcome.Refused, now, details: AuditJournal.RefusalDetails(refusal), applicationId: id);
-        await db.SaveChangesAsync(cancellationToken);
-        return refusal;
-    }
+    private Task<Result> RefuseAsync(Actor staff, string action, long? id, Error refusal, DateTime now, CancellationToken cancellationToken) =>
+        CaseChange.RefuseAsync(db, staff, action, id, refusal, now, remoteAddress: null, cancellationToken);
 
     private async Task<StaffUser?> AssignableAsync(Guid staffId, CancellationToken cancellationToken) =>
         await db.StaffUsers.SingleOrDefaultAsync(
