@@ -120,7 +120,7 @@ public abstract class ApplicantAccountsTests(TestDatabase database)
     [Fact]
     public async Task SendUserIds_MatchOrNot_TheSameOutcome_MailOnlyOnAMatch_AuditSaysWhich()
     {
-        var applicant = await ApplicantAsync();
+        var applicant = await database.SeedApplicantAsync();
 
         var matched = await AccountsAsync(a => a.SendUserIdsAsync(applicant.Email!.ToUpperInvariant(), applicant.NameEnglish, null, Ct));
         var unmatched = await AccountsAsync(a => a.SendUserIdsAsync(applicant.Email!, "SOMEBODY ELSE", null, Ct));
@@ -137,7 +137,7 @@ public abstract class ApplicantAccountsTests(TestDatabase database)
     [Fact]
     public async Task SendPasswordReset_MatchOrNot_TheSameOutcome_ALinkOnlyOnAMatch()
     {
-        var applicant = await ApplicantAsync();
+        var applicant = await database.SeedApplicantAsync();
 
         var matched = await AccountsAsync(a => a.SendPasswordResetAsync(applicant.UserName!.ToLowerInvariant(), $" {applicant.Email!.ToUpperInvariant()} ", null, Ct));
         var unmatched = await AccountsAsync(a => a.SendPasswordResetAsync(applicant.UserName!, "not-mine@example.test", null, Ct));
@@ -222,7 +222,7 @@ public abstract class ApplicantAccountsTests(TestDatabase database)
     [Fact]
     public async Task ResetPassword_ExpiredOrUnknownLink_IsRefused_NothingChanges()
     {
-        var applicant = await ApplicantAsync();
+        var applicant = await database.SeedApplicantAsync();
         var token = await LinkAsync(EmailLinkPurpose.PasswordReset, applicant.Email!, applicant.Id);
         var registration = await LinkAsync(EmailLinkPurpose.Registration, applicant.Email!, null);
         _clock.Advance(EmailLinks.Lifetime);
@@ -237,8 +237,8 @@ public abstract class ApplicantAccountsTests(TestDatabase database)
     public async Task ConfirmEmailChange_SetsTheAddressNormalisedByIdentity_TellsBothAddresses_OnlyForTheAccountThatAsked()
     {
         var lower = new LowerCaseNormalizer();
-        var applicant = await ApplicantAsync();
-        var stranger = await ApplicantAsync();
+        var applicant = await database.SeedApplicantAsync();
+        var stranger = await database.SeedApplicantAsync();
         var newEmail = "New." + NewEmail();
         Assert.True((await AccountsAsync(a => a.RequestEmailChangeAsync(applicant.Id, newEmail, Ct))).Succeeded);
         string token;
@@ -265,7 +265,7 @@ public abstract class ApplicantAccountsTests(TestDatabase database)
     [Fact]
     public async Task RequestEmailChange_TheSameAddressInAnotherCase_IsRefusedAsUnchanged()
     {
-        var applicant = await ApplicantAsync();
+        var applicant = await database.SeedApplicantAsync();
 
         await using var scope = Services().CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<ApplicantAccounts>();
@@ -331,7 +331,7 @@ public abstract class ApplicantAccountsTests(TestDatabase database)
     [Fact]
     public async Task ChangePassword_WithTheCurrentPassword_IsSetMailedAndAudited_WithAWrongOneIsRefused()
     {
-        var applicant = await ApplicantAsync();
+        var applicant = await database.SeedApplicantAsync();
 
         var wrong = await AccountsAsync(a => a.ChangePasswordAsync(applicant.Id, "Wrong-Horse9", Password, null, Ct));
         var changed = await AccountsAsync(a => a.ChangePasswordAsync(applicant.Id, "Correct-Horse9", Password, null, Ct));
@@ -386,13 +386,6 @@ public abstract class ApplicantAccountsTests(TestDatabase database)
         var token = new EmailLinks(db, _clock).Create(purpose, email, applicantId);
         await db.SaveChangesAsync(Ct);
         return token;
-    }
-
-    private async Task<ApplicantUser> ApplicantAsync()
-    {
-        var applicant = A.Applicant().Build();
-        await database.SeedAsync(applicant);
-        return applicant;
     }
 
     private async Task<ApplicantUser> StoredAsync(Guid id)

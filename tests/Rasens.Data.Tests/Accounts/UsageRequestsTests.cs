@@ -16,7 +16,7 @@ public abstract class UsageRequestsTests(TestDatabase database)
     [Fact]
     public async Task Complete_WithTheRightKey_StoresBasic4AndAnnouncesIt()
     {
-        var applicant = await ApplicantAsync();
+        var applicant = await database.SeedApplicantAsync();
         var (id, key) = await StartAsync(applicant.Id);
 
         await using var db = database.CreateContext(_clock);
@@ -36,7 +36,7 @@ public abstract class UsageRequestsTests(TestDatabase database)
     [Fact]
     public async Task Complete_AfterTenMinutes_TimesOut()
     {
-        var applicant = await ApplicantAsync();
+        var applicant = await database.SeedApplicantAsync();
         var (id, key) = await StartAsync(applicant.Id);
         _clock.Advance(IdentityVerifications.WaitLimit);
 
@@ -51,8 +51,8 @@ public abstract class UsageRequestsTests(TestDatabase database)
     [Fact]
     public async Task FindOwn_SomeoneElsesReading_IsNotFound()
     {
-        var applicant = await ApplicantAsync();
-        var other = await ApplicantAsync();
+        var applicant = await database.SeedApplicantAsync();
+        var other = await database.SeedApplicantAsync();
         var (id, _) = await StartAsync(applicant.Id);
         await using var db = database.CreateContext(_clock);
 
@@ -62,7 +62,7 @@ public abstract class UsageRequestsTests(TestDatabase database)
     [Fact]
     public async Task Submit_CreatesOnePendingRequestWithAReferenceNumberAndAnEmail_EvenWhenSentTwice()
     {
-        var applicant = await ApplicantAsync();
+        var applicant = await database.SeedApplicantAsync();
         var id = await CompletedReadingAsync(applicant.Id);
 
         var first = await SubmitAsync(applicant.Id, id);
@@ -85,7 +85,7 @@ public abstract class UsageRequestsTests(TestDatabase database)
     [Fact]
     public async Task Gate_ProcedureNeedingAUsageRequest_IsRefusedUntilTheOfficeApprovesIt()
     {
-        var applicant = await ApplicantAsync();
+        var applicant = await database.SeedApplicantAsync();
         var examiner = A.Staff().Build();
         await database.SeedAsync(examiner);
         await using (var db = database.CreateContext(_clock))
@@ -122,7 +122,7 @@ public abstract class UsageRequestsTests(TestDatabase database)
     [Fact]
     public async Task Submit_ReadingNotCompleted_IsRefused()
     {
-        var applicant = await ApplicantAsync();
+        var applicant = await database.SeedApplicantAsync();
         var (id, _) = await StartAsync(applicant.Id);
 
         var result = await SubmitAsync(applicant.Id, id);
@@ -138,13 +138,6 @@ public abstract class UsageRequestsTests(TestDatabase database)
         var applicant = await db.ApplicantUsers.SingleAsync(u => u.Id == applicantId);
         var verification = await db.IdentityVerifications.SingleAsync(v => v.Id == verificationId);
         return await Usage(db).SubmitAsync(applicant, verification, new UsageRequestInput("AB12345678CD", "09011112222"), 3);
-    }
-
-    private async Task<Rasens.Data.Accounts.ApplicantUser> ApplicantAsync()
-    {
-        var applicant = A.Applicant().Build();
-        await database.SeedAsync(applicant);
-        return applicant;
     }
 
     private async Task<(Guid Id, string Key)> StartAsync(Guid applicantId)

@@ -14,13 +14,13 @@ public abstract class ApplicantWorkTests(TestDatabase database)
     [Fact]
     public async Task Withdraw_AtTheVersionSeen_IsFinalRecordedAuditedAndAnnounced()
     {
-        var owner = await ApplicantAsync();
-        var application = await SeedAsync(A.Case(owner));
+        var owner = await database.SeedApplicantAsync();
+        var application = await database.SeedCaseAsync(A.Case(owner), _clock.UtcNow);
 
         var result = await WorkAsync(w => w.WithdrawAsync(application.Id, application.Version, owner.ToActor(), "192.0.2.7", Ct));
 
         Assert.True(result.Succeeded, result.Error?.Message);
-        var stored = await LoadAsync(application.Id);
+        var stored = await database.LoadCaseAsync(application.Id);
         Assert.Equal((ApplicationStatus.Withdrawn, CaseStage.Closed, application.Version + 1), (stored.Status, stored.Stage, stored.Version));
         var last = stored.History.OrderBy(h => h.Id).Last();
         Assert.Equal((CaseAction.Withdraw, owner.Id, ActorRole.Applicant), (last.Action, last.ActorId, last.ActorRole));
@@ -33,10 +33,10 @@ public abstract class ApplicantWorkTests(TestDatabase database)
     [Fact]
     public async Task Withdraw_AfterTheOfficeChangedTheCase_IsRefusedAsStale_ChangesNothing_IsAudited()
     {
-        var owner = await ApplicantAsync();
+        var owner = await database.SeedApplicantAsync();
         var examiner = A.Staff().Build();
         await database.SeedAsync(examiner);
-        var application = await SeedAsync(A.Case(owner));
+        var application = await database.SeedCaseAsync(A.Case(owner), _clock.UtcNow);
         // The applicant opened the confirmation at version 0; meanwhile an examiner claims the case (version 1).
         await using (var office = database.CreateContext(_clock))
         {
@@ -48,7 +48,7 @@ public abstract class ApplicantWorkTests(TestDatabase database)
         var result = await WorkAsync(w => w.WithdrawAsync(application.Id, 0, owner.ToActor(), null, Ct));
 
         Assert.Equal(CaseErrors.StaleVersion, result.Error);
-        var stored = await LoadAsync(application.Id);
+        var stored = await database.LoadCaseAsync(application.Id);
         Assert.Equal((ApplicationStatus.Pending, 1, 1), (stored.Status, stored.Version, stored.History.Count));
         await AssertRefusedAsync(application.Id, "case.stale");
         // At the version it is now, it can be withdrawn.
@@ -58,29 +58,29 @@ public abstract class ApplicantWorkTests(TestDatabase database)
     [Fact]
     public async Task Withdraw_UnderReview_IsRefusedByTheStateMachineAndAudited()
     {
-        var owner = await ApplicantAsync();
+        var owner = await database.SeedApplicantAsync();
         var examiner = A.Staff().Build();
         await database.SeedAsync(examiner);
-        var application = await SeedAsync(A.Case(owner).InStatus(ApplicationStatus.UnderReview).HeldBy(examiner));
+        var application = await database.SeedCaseAsync(A.Case(owner).InStatus(ApplicationStatus.UnderReview).HeldBy(examiner), _clock.UtcNow);
 
         var result = await WorkAsync(w => w.WithdrawAsync(application.Id, application.Version, owner.ToActor(), null, Ct));
 
         Assert.Equal("case.illegal-transition", result.Error?.Code);
-        Assert.Equal(ApplicationStatus.UnderReview, (await LoadAsync(application.Id)).Status);
+        Assert.Equal(ApplicationStatus.UnderReview, (await database.LoadCaseAsync(application.Id)).Status);
         await AssertRefusedAsync(application.Id, "case.illegal-transition");
     }
 
     [Fact]
     public async Task Withdraw_SomeoneElsesCase_IsNotFound_AuditedWithoutTheirCase()
     {
-        var owner = await ApplicantAsync();
-        var stranger = await ApplicantAsync();
-        var application = await SeedAsync(A.Case(owner));
+        var owner = await database.SeedApplicantAsync();
+        var stranger = await database.SeedApplicantAsync();
+        var application = await database.SeedCaseAsync(A.Case(owner), _clock.UtcNow);
 
         var result = await WorkAsync(w => w.WithdrawAsync(application.Id, application.Version, stranger.ToActor(), null, Ct));
 
         Assert.Equal(CaseErrors.NotFound, result.Error);
-        Assert.Equal(ApplicationStatus.Pending, (await LoadAsync(application.Id)).Status);
+        Assert.Equal(ApplicationStatus.Pending, (await database.LoadCaseAsync(application.Id)).Status);
         await using var db = database.CreateContext();
         var audit = await db.AuditEntries.SingleAsync(a => a.ActorId == stranger.Id && a.Action == "case.withdraw", Ct);
         Assert.Equal((AuditOutcome.Refused, (long?)null), (audit.Outcome, audit.ApplicationId));
@@ -90,10 +90,10 @@ public abstract class ApplicantWorkTests(TestDatabase database)
     [Fact]
     public async Task Withdraw_WhileAnExaminerClaimsAtTheSameVersion_OneWinsNothingHalfApplied()
     {
-        var owner = await ApplicantAsync();
+        var owner = await database.SeedApplicantAsync();
         var examiner = A.Staff().Build();
         await database.SeedAsync(examiner);
-        var application = await SeedAsync(A.Case(owner));
+        var application = await database.SeedCaseAsync(A.Case(owner), _clock.UtcNow);
         using var barrier = new Barrier(2);
 
         var withdraw = Task.Run(async () =>
@@ -114,7 +114,7 @@ public abstract class ApplicantWorkTests(TestDatabase database)
         var results = await Task.WhenAll(withdraw, claim);
 
         Assert.Single(results, r => r.Succeeded);
-        var stored = await LoadAsync(application.Id);
+        var stored = await database.LoadCaseAsync(application.Id);
         Assert.Equal(1, stored.Version);
         Assert.True(results[0].Succeeded
             ? stored.Status == ApplicationStatus.Withdrawn && stored.AssigneeId is null
@@ -128,30 +128,10 @@ public abstract class ApplicantWorkTests(TestDatabase database)
         Assert.Contains(refused, a => a.Details!.StartsWith(code, StringComparison.Ordinal));
     }
 
-    private async Task<ApplicantUser> ApplicantAsync()
-    {
-        var applicant = A.Applicant().Build();
-        await database.SeedAsync(applicant);
-        return applicant;
-    }
-
-    private async Task<Application> SeedAsync(CaseBuilder builder)
-    {
-        var application = builder.Build(_clock.UtcNow);
-        await database.SeedAsync(application);
-        return application;
-    }
-
     private async Task<T> WorkAsync<T>(Func<ApplicantWork, Task<T>> act)
     {
         await using var db = database.CreateContext(_clock);
         return await act(new ApplicantWork(db, _clock));
-    }
-
-    private async Task<Application> LoadAsync(long id)
-    {
-        await using var db = database.CreateContext();
-        return await db.Applications.AsNoTracking().Include(a => a.History).SingleAsync(a => a.Id == id, Ct);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -61,9 +61,9 @@ public abstract class CaseQueuesTests(TestDatabase database) : IAsyncLifetime
         var waiting = await SeedAsync(A.Case(owner).InStatus(ApplicationStatus.InReturnProcess).HeldBy(examiner), 0);
         // Approved, waiting for hand-over: decided in time, so not overdue however long the hand-over takes.
         var approved = await SeedAsync(A.Case(owner).ForProcedure(ProcedureKind.ExtensionOfPeriodOfStay).InStatus(ApplicationStatus.AwaitingIssuance).HeldBy(examiner), 0);
-        Assert.Equal(new DateTime(2026, 11, 16, 15, 0, 0, DateTimeKind.Utc), (await LoadAsync(late.Id)).DueAt);
-        Assert.Null((await LoadAsync(waiting.Id)).DueAt);
-        Assert.Null((await LoadAsync(approved.Id)).DueAt);
+        Assert.Equal(new DateTime(2026, 11, 16, 15, 0, 0, DateTimeKind.Utc), (await database.LoadCaseAsync(late.Id)).DueAt);
+        Assert.Null((await database.LoadCaseAsync(waiting.Id)).DueAt);
+        Assert.Null((await database.LoadCaseAsync(approved.Id)).DueAt);
 
         var before = await PageAsync(new QueueRequest(QueueKind.Overdue, new QueueFilter(), QueueSort.Due, examiner.Id), new DateTimeOffset(2026, 11, 16, 14, 59, 0, TimeSpan.Zero));
         var after = await PageAsync(new QueueRequest(QueueKind.Overdue, new QueueFilter(), QueueSort.Due, examiner.Id), new DateTimeOffset(2026, 11, 16, 15, 0, 0, TimeSpan.Zero));
@@ -173,23 +173,12 @@ public abstract class CaseQueuesTests(TestDatabase database) : IAsyncLifetime
         return (owner, examiner);
     }
 
-    private async Task<Application> SeedAsync(CaseBuilder builder, int minutes)
-    {
-        var application = builder.Build(Start.AddMinutes(minutes));
-        await database.SeedAsync(application);
-        return application;
-    }
+    private Task<Application> SeedAsync(CaseBuilder builder, int minutes) => database.SeedCaseAsync(builder, Start.AddMinutes(minutes));
 
     private async Task<QueuePage> PageAsync(QueueRequest request, DateTimeOffset? now = null)
     {
         await using var db = database.CreateContext();
         return await new CaseQueues(db, new TestClock(now ?? new DateTimeOffset(2026, 10, 2, 0, 0, 0, TimeSpan.Zero))).PageAsync(request, Ct);
-    }
-
-    private async Task<Application> LoadAsync(long id)
-    {
-        await using var db = database.CreateContext();
-        return await db.Applications.AsNoTracking().SingleAsync(a => a.Id == id, Ct);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

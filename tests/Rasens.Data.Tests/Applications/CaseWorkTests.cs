@@ -20,11 +20,11 @@ public abstract class CaseWorkTests(TestDatabase database)
     public async Task Journey_ClaimReceiveReviewReturnResubmitApproveComplete_EachStepRecordedMailedAndAudited()
     {
         var (owner, examiner, _) = await PeopleAsync();
-        var application = await SeedAsync(A.Case(owner).WithPayload(JsonSerializer.Serialize(FormExamples.Extension())));
+        var application = await database.SeedCaseAsync(A.Case(owner).WithPayload(JsonSerializer.Serialize(FormExamples.Extension())), _clock.UtcNow);
 
         Assert.True((await WorkAsync(w => w.ClaimAsync(application.Id, 0, examiner))).Succeeded);
         Assert.True((await WorkAsync(w => w.ReceiveAsync(application.Id, 1, examiner))).Succeeded);
-        var received = await LoadAsync(application.Id);
+        var received = await database.LoadCaseAsync(application.Id);
         Assert.Equal(ApplicationStatus.ApplicationCompleted, received.Status);
         Assert.Matches("^東オンE26[0-9]{6}$", received.ReceptionNumber);
         Assert.True((await WorkAsync(w => w.StartReviewAsync(application.Id, 2, examiner))).Succeeded);
@@ -33,7 +33,7 @@ public abstract class CaseWorkTests(TestDatabase database)
             [new(CorrectionItemKind.Field, "addressStreet", "建物名と部屋番号まで入力してください。"), new(CorrectionItemKind.Photo, "", "6か月以内に撮影した写真を添付してください。")],
             "住居地と写真の補正をお願いします。"));
         Assert.True(returned.Succeeded, returned.Error?.Message);
-        var inReturn = await LoadAsync(application.Id);
+        var inReturn = await database.LoadCaseAsync(application.Id);
         Assert.Equal((ApplicationStatus.InReturnProcess, CaseStage.Waiting), (inReturn.Status, inReturn.Stage));
         Assert.Null(inReturn.DueAt); // the clock stops while the applicant holds the case
         await using (var db = database.CreateContext())
@@ -51,13 +51,13 @@ public abstract class CaseWorkTests(TestDatabase database)
 
         _clock.Advance(TimeSpan.FromDays(3));
         await ResubmitAsync(application.Id, owner);
-        var back = await LoadAsync(application.Id);
+        var back = await database.LoadCaseAsync(application.Id);
         Assert.Equal(TimeSpan.FromDays(3), back.PausedDuration);
         Assert.NotNull(back.DueAt);
         Assert.True((await WorkAsync(w => w.ApproveAsync(application.Id, back.Version, examiner, "窓口でお受け取りください。"))).Succeeded);
         Assert.True((await WorkAsync(w => w.CompleteAsync(application.Id, back.Version + 1, examiner))).Succeeded);
 
-        var done = await LoadAsync(application.Id);
+        var done = await database.LoadCaseAsync(application.Id);
         Assert.Equal((ApplicationStatus.Completed, CaseStage.Closed), (done.Status, done.Stage));
         Assert.Equal(
             [CaseAction.Submit, CaseAction.Receive, CaseAction.StartReview, CaseAction.ReturnForCorrection, CaseAction.Resubmit, CaseAction.Approve, CaseAction.CompleteHandOver],
@@ -74,14 +74,14 @@ public abstract class CaseWorkTests(TestDatabase database)
     public async Task Deny_WithoutReasons_IsRefusedAndAudited_WithReasons_IsFinal()
     {
         var (owner, examiner, _) = await PeopleAsync();
-        var application = await SeedAsync(A.Case(owner).InStatus(ApplicationStatus.UnderReview).HeldBy(examiner));
+        var application = await database.SeedCaseAsync(A.Case(owner).InStatus(ApplicationStatus.UnderReview).HeldBy(examiner), _clock.UtcNow);
 
         var refused = await WorkAsync(w => w.DenyAsync(application.Id, application.Version, examiner, "  "));
         var denied = await WorkAsync(w => w.DenyAsync(application.Id, application.Version, examiner, "活動内容が在留資格に該当しません。"));
 
         Assert.Equal("case.reason-required", refused.Error?.Code);
         Assert.True(denied.Succeeded);
-        var stored = await LoadAsync(application.Id);
+        var stored = await database.LoadCaseAsync(application.Id);
         Assert.Equal(ApplicationStatus.CompletedNotPermitted, stored.Status);
         await using var db = database.CreateContext();
         Assert.Contains("活動内容が在留資格に該当しません。", (await db.OutboxEmails.SingleAsync(e => e.To == owner.Email && e.Template == "case-denied", Ct)).Body, StringComparison.Ordinal);
@@ -92,17 +92,17 @@ public abstract class CaseWorkTests(TestDatabase database)
     public async Task Notification_RegisterAndRegistrationError_MailTheApplicant()
     {
         var (owner, examiner, _) = await PeopleAsync();
-        var first = await SeedAsync(A.Case(owner).Notification().InStatus(ApplicationStatus.ApplicationCompleted).HeldBy(examiner));
-        var second = await SeedAsync(A.Case(owner).Notification().InStatus(ApplicationStatus.ApplicationCompleted).HeldBy(examiner)
-            .WithPayload(JsonSerializer.Serialize(new Dictionary<string, string> { ["formerName"] = "東京大学" })));
+        var first = await database.SeedCaseAsync(A.Case(owner).Notification().InStatus(ApplicationStatus.ApplicationCompleted).HeldBy(examiner), _clock.UtcNow);
+        var second = await database.SeedCaseAsync(A.Case(owner).Notification().InStatus(ApplicationStatus.ApplicationCompleted).HeldBy(examiner)
+            .WithPayload(JsonSerializer.Serialize(new Dictionary<string, string> { ["formerName"] = "東京大学" })), _clock.UtcNow);
 
         Assert.True((await WorkAsync(w => w.RegisterAsync(first.Id, first.Version, examiner))).Succeeded);
         var flagged = await WorkAsync(w => w.FlagRegistrationErrorAsync(second.Id, second.Version, examiner, "所属機関の名称が登録内容と一致しません。",
             [new(CorrectionItemKind.Field, "formerName", "正式名称を入力してください。")]));
 
         Assert.True(flagged.Succeeded, flagged.Error?.Message);
-        Assert.Equal(ApplicationStatus.Completed, (await LoadAsync(first.Id)).Status);
-        Assert.Equal((ApplicationStatus.RegistrationError, CaseStage.Waiting), ((await LoadAsync(second.Id)).Status, (await LoadAsync(second.Id)).Stage));
+        Assert.Equal(ApplicationStatus.Completed, (await database.LoadCaseAsync(first.Id)).Status);
+        Assert.Equal((ApplicationStatus.RegistrationError, CaseStage.Waiting), ((await database.LoadCaseAsync(second.Id)).Status, (await database.LoadCaseAsync(second.Id)).Stage));
         await using var db = database.CreateContext();
         var error = await db.OutboxEmails.SingleAsync(e => e.To == owner.Email && e.Template == "notification-error", Ct);
         Assert.Contains("所属機関の名称が登録内容と一致しません。", error.Body, StringComparison.Ordinal);
@@ -120,9 +120,9 @@ public abstract class CaseWorkTests(TestDatabase database)
         var other = A.Staff().Build();
         var admin = A.Staff(StaffRole.Administrator).Build();
         await database.SeedAsync(other, admin);
-        var application = await SeedAsync(A.Case(owner).InStatus(ApplicationStatus.UnderReview).HeldBy(examiner)
-            .WithPayload(JsonSerializer.Serialize(FormExamples.Extension())));
-        var before = await LoadAsync(application.Id);
+        var application = await database.SeedCaseAsync(A.Case(owner).InStatus(ApplicationStatus.UnderReview).HeldBy(examiner)
+            .WithPayload(JsonSerializer.Serialize(FormExamples.Extension())), _clock.UtcNow);
+        var before = await database.LoadCaseAsync(application.Id);
 
         var (result, code) = refusal switch
         {
@@ -137,7 +137,7 @@ public abstract class CaseWorkTests(TestDatabase database)
         };
 
         Assert.Equal(code, result.Error?.Code);
-        var after = await LoadAsync(application.Id);
+        var after = await database.LoadCaseAsync(application.Id);
         Assert.Equal((before.Status, before.Version, before.AssigneeId, before.History.Count), (after.Status, after.Version, after.AssigneeId, after.History.Count));
         await using var db = database.CreateContext();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Outcome == AuditOutcome.Refused && a.Details!.StartsWith(code), Ct));
@@ -180,10 +180,10 @@ public abstract class CaseWorkTests(TestDatabase database)
         };
         var builder = A.Case(owner).InStatus(refusal == "wrong-status" ? (right == ApplicationStatus.Pending ? ApplicationStatus.UnderReview : ApplicationStatus.Pending) : right)
             .HeldBy(examiner).WithPayload(JsonSerializer.Serialize(notification ? new Dictionary<string, string> { ["formerName"] = "東京大学" } : FormExamples.Extension()));
-        var application = await SeedAsync(notification ? builder.Notification() : builder);
+        var application = await database.SeedCaseAsync(notification ? builder.Notification() : builder, _clock.UtcNow);
         var actor = refusal switch { "wrong-role" => admin.ToActor(), "not-holder" => other.ToActor(), _ => examiner };
         var version = refusal == "stale" ? application.Version - 1 : application.Version;
-        var before = await LoadAsync(application.Id);
+        var before = await database.LoadCaseAsync(application.Id);
 
         var result = await WorkAsync(w => decision switch
         {
@@ -200,7 +200,7 @@ public abstract class CaseWorkTests(TestDatabase database)
 
         var expected = refusal switch { "wrong-status" => "case.illegal-transition", "wrong-role" => "case.role-not-permitted", "not-holder" => "case.not-holder", _ => "case.stale" };
         Assert.Equal(expected, result.Error?.Code);
-        var after = await LoadAsync(application.Id);
+        var after = await database.LoadCaseAsync(application.Id);
         Assert.Equal((before.Status, before.Version, before.History.Count, before.ReceptionNumber), (after.Status, after.Version, after.History.Count, after.ReceptionNumber));
         await using var db = database.CreateContext();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.ApplicationId == application.Id && a.Outcome == AuditOutcome.Refused && a.Details!.StartsWith(expected), Ct));
@@ -214,15 +214,15 @@ public abstract class CaseWorkTests(TestDatabase database)
         var admin = A.Staff(StaffRole.Administrator).Build();
         var second = A.Staff().Build();
         await database.SeedAsync(admin, second);
-        var application = await SeedAsync(A.Case(owner));
+        var application = await database.SeedCaseAsync(A.Case(owner), _clock.UtcNow);
 
         Assert.Equal("case.role-not-permitted", (await WorkAsync(w => w.ClaimAsync(application.Id, 0, admin.ToActor()))).Error?.Code);
         Assert.True((await WorkAsync(w => w.AssignAsync(application.Id, 0, supervisor, examiner.Id))).Succeeded);
         Assert.True((await WorkAsync(w => w.AssignAsync(application.Id, 1, supervisor, second.Id))).Succeeded);
-        Assert.Equal(second.Id, (await LoadAsync(application.Id)).AssigneeId);
+        Assert.Equal(second.Id, (await database.LoadCaseAsync(application.Id)).AssigneeId);
         Assert.Equal("case.not-holder", (await WorkAsync(w => w.ReleaseAsync(application.Id, 2, examiner))).Error?.Code);
         Assert.True((await WorkAsync(w => w.ReleaseAsync(application.Id, 2, supervisor))).Succeeded);
-        Assert.Null((await LoadAsync(application.Id)).AssigneeId);
+        Assert.Null((await database.LoadCaseAsync(application.Id)).AssigneeId);
         Assert.Equal("case.staff-not-found", (await WorkAsync(w => w.AssignAsync(application.Id, 3, supervisor, admin.Id))).Error?.Code);
         await AssertCountsMatchAsync();
     }
@@ -233,7 +233,7 @@ public abstract class CaseWorkTests(TestDatabase database)
         var (owner, examiner, supervisor) = await PeopleAsync();
         var other = A.Staff().Build();
         await database.SeedAsync(other);
-        var cases = new[] { await SeedAsync(A.Case(owner)), await SeedAsync(A.Case(owner)), await SeedAsync(A.Case(owner)) };
+        var cases = new[] { await database.SeedCaseAsync(A.Case(owner), _clock.UtcNow), await database.SeedCaseAsync(A.Case(owner), _clock.UtcNow), await database.SeedCaseAsync(A.Case(owner), _clock.UtcNow) };
         // Meanwhile another examiner claims the second one.
         Assert.True((await WorkAsync(w => w.ClaimAsync(cases[1].Id, 0, other.ToActor()))).Succeeded);
 
@@ -241,8 +241,8 @@ public abstract class CaseWorkTests(TestDatabase database)
 
         Assert.Equal([true, false, true], results.Select(r => r.Result.Succeeded));
         Assert.Equal("case.stale", results[1].Result.Error?.Code);
-        Assert.Equal(other.Id, (await LoadAsync(cases[1].Id)).AssigneeId);
-        Assert.Equal(examiner.Id, (await LoadAsync(cases[2].Id)).AssigneeId);
+        Assert.Equal(other.Id, (await database.LoadCaseAsync(cases[1].Id)).AssigneeId);
+        Assert.Equal(examiner.Id, (await database.LoadCaseAsync(cases[2].Id)).AssigneeId);
     }
 
     [Fact]
@@ -251,12 +251,12 @@ public abstract class CaseWorkTests(TestDatabase database)
         var (owner, examiner, _) = await PeopleAsync();
         var other = A.Staff().Build();
         await database.SeedAsync(other);
-        var application = await SeedAsync(A.Case(owner));
+        var application = await database.SeedCaseAsync(A.Case(owner), _clock.UtcNow);
 
         var results = await AtOnceAsync(w => w.ClaimAsync(application.Id, 0, examiner), w => w.ClaimAsync(application.Id, 0, other.ToActor()));
 
         Assert.Single(results, r => r.Succeeded);
-        var stored = await LoadAsync(application.Id);
+        var stored = await database.LoadCaseAsync(application.Id);
         Assert.Equal(1, stored.Version);
         Assert.Contains(stored.AssigneeId!.Value, new[] { examiner.Id, other.Id });
         // Both opened the case at version 0: the loser is told who took it, not only that the case changed.
@@ -272,7 +272,7 @@ public abstract class CaseWorkTests(TestDatabase database)
         var (owner, examiner, supervisor) = await PeopleAsync();
         var other = A.Staff().Build();
         await database.SeedAsync(other);
-        var application = await SeedAsync(A.Case(owner).InStatus(ApplicationStatus.UnderReview).HeldBy(examiner));
+        var application = await database.SeedCaseAsync(A.Case(owner).InStatus(ApplicationStatus.UnderReview).HeldBy(examiner), _clock.UtcNow);
 
         var results = await AtOnceAsync(
             w => w.ApproveAsync(application.Id, application.Version, examiner, null),
@@ -280,7 +280,7 @@ public abstract class CaseWorkTests(TestDatabase database)
 
         Assert.Single(results, r => r.Succeeded);
         Assert.Single(results, r => r.Error?.Code == "case.stale");
-        var stored = await LoadAsync(application.Id);
+        var stored = await database.LoadCaseAsync(application.Id);
         Assert.Equal(application.Version + 1, stored.Version);
         Assert.True(stored.Status == ApplicationStatus.AwaitingIssuance ? stored.AssigneeId == examiner.Id : stored.AssigneeId == other.Id && stored.Status == ApplicationStatus.UnderReview);
         await using var db = database.CreateContext();
@@ -292,7 +292,7 @@ public abstract class CaseWorkTests(TestDatabase database)
     public async Task AddNote_WritesNoteEventAndAudit_TheCaseVersionStays()
     {
         var (owner, examiner, supervisor) = await PeopleAsync();
-        var application = await SeedAsync(A.Case(owner).InStatus(ApplicationStatus.UnderReview).HeldBy(examiner));
+        var application = await database.SeedCaseAsync(A.Case(owner).InStatus(ApplicationStatus.UnderReview).HeldBy(examiner), _clock.UtcNow);
         var bystander = A.Staff().Build();
         await database.SeedAsync(bystander);
 
@@ -308,19 +308,19 @@ public abstract class CaseWorkTests(TestDatabase database)
         await using var db = database.CreateContext();
         Assert.Equal(["在留カードの写しを確認すること。", "統括より：至急"], (await db.InternalNotes.Where(n => n.ApplicationId == application.Id).ToListAsync(Ct)).Select(n => n.Text).Order());
         Assert.True(await db.OutboxEvents.AnyAsync(e => e.ApplicationId == application.Id && e.Type == "case.note-added", Ct));
-        Assert.Equal(application.Version, (await LoadAsync(application.Id)).Version);
+        Assert.Equal(application.Version, (await database.LoadCaseAsync(application.Id)).Version);
     }
 
     [Fact]
     public async Task Release_ByTheHolder_WritesReleasedEventAndAudit_TheCaseIsFree()
     {
         var (owner, examiner, _) = await PeopleAsync();
-        var application = await SeedAsync(A.Case(owner));
+        var application = await database.SeedCaseAsync(A.Case(owner), _clock.UtcNow);
         Assert.True((await WorkAsync(w => w.ClaimAsync(application.Id, 0, examiner))).Succeeded);
 
         Assert.True((await WorkAsync(w => w.ReleaseAsync(application.Id, 1, examiner))).Succeeded);
 
-        Assert.Null((await LoadAsync(application.Id)).AssigneeId);
+        Assert.Null((await database.LoadCaseAsync(application.Id)).AssigneeId);
         await using var db = database.CreateContext();
         var released = await db.OutboxEvents.SingleAsync(e => e.ApplicationId == application.Id && e.Type == "case.released", Ct);
         Assert.Equal((owner.Id, application.OfficeId), (released.ApplicantId!.Value, released.OfficeId!.Value));
@@ -338,13 +338,6 @@ public abstract class CaseWorkTests(TestDatabase database)
         var supervisor = A.Staff(StaffRole.Supervisor).Build();
         await database.SeedAsync(owner, examiner, supervisor);
         return (owner, examiner.ToActor(), supervisor.ToActor());
-    }
-
-    private async Task<Application> SeedAsync(CaseBuilder builder)
-    {
-        var application = builder.Build(_clock.GetUtcNow().UtcDateTime);
-        await database.SeedAsync(application);
-        return application;
     }
 
     private CaseWork Work(RasensDbContext db) =>
@@ -377,12 +370,6 @@ public abstract class CaseWorkTests(TestDatabase database)
         var application = await db.Applications.SingleAsync(a => a.Id == id, Ct);
         Assert.True(application.Resubmit(new Actor(ActorRole.Applicant, owner.Id, owner.NameEnglish), application.Payload, _clock.GetUtcNow().UtcDateTime).Succeeded);
         await db.SaveChangesAsync(Ct);
-    }
-
-    private async Task<Application> LoadAsync(long id)
-    {
-        await using var db = database.CreateContext();
-        return await db.Applications.AsNoTracking().Include(a => a.History).SingleAsync(a => a.Id == id, Ct);
     }
 
     /// <summary>The counts table says exactly what a full count of the cases says.</summary>

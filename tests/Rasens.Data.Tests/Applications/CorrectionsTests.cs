@@ -39,7 +39,7 @@ public abstract class CorrectionsTests(TestDatabase database) : IDisposable
     public async Task OpenRequest_CaseNotWaitingForTheApplicant_IsNone(ApplicationStatus status)
     {
         var (owner, examiner) = await PeopleAsync();
-        var application = await SeedAsync(A.Case(owner).InStatus(status).HeldBy(examiner));
+        var application = await database.SeedCaseAsync(A.Case(owner).InStatus(status).HeldBy(examiner), _clock.UtcNow);
 
         await using var db = database.CreateContext(_clock);
         Assert.Null(await NewCorrections(db).OpenRequestAsync(await LoadAsync(db, application.Id), Ct));
@@ -70,7 +70,7 @@ public abstract class CorrectionsTests(TestDatabase database) : IDisposable
     public async Task OpenRequest_RegistrationError_IsItsDetailsAndItems_OnTheNotificationForm()
     {
         var (owner, examiner) = await PeopleAsync();
-        var application = await SeedAsync(A.Case(owner).Notification().InStatus(ApplicationStatus.ApplicationCompleted).HeldBy(examiner));
+        var application = await database.SeedCaseAsync(A.Case(owner).Notification().InStatus(ApplicationStatus.ApplicationCompleted).HeldBy(examiner), _clock.UtcNow);
         await using (var work = database.CreateContext(_clock))
         {
             var flagged = await Work(work).FlagRegistrationErrorAsync(application.Id, application.Version, examiner, "所属機関の名称が登録と異なります。",
@@ -108,7 +108,7 @@ public abstract class CorrectionsTests(TestDatabase database) : IDisposable
         var (owner, examiner) = await PeopleAsync();
         var application = await UnderReviewAsync(owner, examiner);
         await ReturnAsync(application.Id, examiner, Field("addressStreet", "番地まで入力してください。"));
-        var returned = await ReloadAsync(application.Id);
+        var returned = await database.LoadCaseAsync(application.Id);
 
         var result = await ResubmitAsync(application.Id, owner, Corrected(), Guid.NewGuid(), version: returned.Version - 1);
 
@@ -122,7 +122,7 @@ public abstract class CorrectionsTests(TestDatabase database) : IDisposable
         var (owner, examiner) = await PeopleAsync();
         var application = await UnderReviewAsync(owner, examiner);
         await ReturnAsync(application.Id, examiner, Field("addressStreet", "番地まで入力してください。"));
-        var returned = await ReloadAsync(application.Id);
+        var returned = await database.LoadCaseAsync(application.Id);
         var values = Corrected();
         values.Remove("nameEnglish"); // required
         values["mobile"] = "090-1234-5678"; // digits only
@@ -141,7 +141,7 @@ public abstract class CorrectionsTests(TestDatabase database) : IDisposable
         var (owner, examiner) = await PeopleAsync();
         var application = await UnderReviewAsync(owner, examiner);
         await ReturnAsync(application.Id, examiner, asked == CorrectionItemKind.Photo ? Photo() : Document("在学証明書"));
-        var returned = await ReloadAsync(application.Id);
+        var returned = await database.LoadCaseAsync(application.Id);
         var draft = Guid.NewGuid();
         // The round's files hold the other kind only; the case's photo from before does not count for a new one.
         await DraftFileAsync(owner, draft, asked == CorrectionItemKind.Photo ? AttachmentKind.Document : AttachmentKind.FacialPhoto);
@@ -161,7 +161,7 @@ public abstract class CorrectionsTests(TestDatabase database) : IDisposable
         var (owner, examiner) = await PeopleAsync();
         var application = await UnderReviewAsync(owner, examiner, withPhoto: false);
         await ReturnAsync(application.Id, examiner, Field("addressStreet", "番地まで入力してください。"));
-        var returned = await ReloadAsync(application.Id);
+        var returned = await database.LoadCaseAsync(application.Id);
 
         var result = await ResubmitAsync(application.Id, owner, Corrected(), Guid.NewGuid());
 
@@ -177,7 +177,7 @@ public abstract class CorrectionsTests(TestDatabase database) : IDisposable
         await database.SeedAsync(stranger);
         var application = await UnderReviewAsync(owner, examiner);
         await ReturnAsync(application.Id, examiner, Field("addressStreet", "番地まで入力してください。"));
-        var returned = await ReloadAsync(application.Id);
+        var returned = await database.LoadCaseAsync(application.Id);
 
         var result = await ResubmitAsync(application.Id, stranger, Corrected(), Guid.NewGuid());
 
@@ -191,7 +191,7 @@ public abstract class CorrectionsTests(TestDatabase database) : IDisposable
         var (owner, examiner) = await PeopleAsync();
         var application = await UnderReviewAsync(owner, examiner);
         await ReturnAsync(application.Id, examiner, Field("addressStreet", "番地まで入力してください。"), Photo(), Document("在学証明書"));
-        var returned = await ReloadAsync(application.Id);
+        var returned = await database.LoadCaseAsync(application.Id);
         var draft = Guid.NewGuid();
         var photo = await DraftFileAsync(owner, draft, AttachmentKind.FacialPhoto);
         var document = await DraftFileAsync(owner, draft, AttachmentKind.Document);
@@ -226,17 +226,10 @@ public abstract class CorrectionsTests(TestDatabase database) : IDisposable
         return (owner, examiner.ToActor());
     }
 
-    private async Task<Application> SeedAsync(CaseBuilder builder)
-    {
-        var application = builder.Build(_clock.UtcNow);
-        await database.SeedAsync(application);
-        return application;
-    }
-
     /// <summary>An extension of stay under review by <paramref name="examiner"/>, with its facial photo from the first round.</summary>
     private async Task<Application> UnderReviewAsync(ApplicantUser owner, Actor examiner, bool withPhoto = true)
     {
-        var application = await SeedAsync(A.Case(owner).InStatus(ApplicationStatus.UnderReview).HeldBy(examiner).WithPayload(JsonSerializer.Serialize(FormExamples.Extension())));
+        var application = await database.SeedCaseAsync(A.Case(owner).InStatus(ApplicationStatus.UnderReview).HeldBy(examiner).WithPayload(JsonSerializer.Serialize(FormExamples.Extension())), _clock.UtcNow);
         if (withPhoto)
         {
             await database.SeedAsync(FileRow(owner, AttachmentKind.FacialPhoto, draft: null, caseId: application.Id));
@@ -247,7 +240,7 @@ public abstract class CorrectionsTests(TestDatabase database) : IDisposable
 
     private async Task ReturnAsync(long id, Actor examiner, params ReturnItem[] items)
     {
-        var version = (await ReloadAsync(id)).Version;
+        var version = (await database.LoadCaseAsync(id)).Version;
         await using var db = database.CreateContext(_clock);
         var result = await Work(db).ReturnAsync(id, version, examiner, items, Note, Ct);
         Assert.True(result.Succeeded, result.Error?.Message);
@@ -308,12 +301,6 @@ public abstract class CorrectionsTests(TestDatabase database) : IDisposable
 
     private static Task<Application> LoadAsync(RasensDbContext db, long id) =>
         db.Applications.Include(a => a.History).SingleAsync(a => a.Id == id, Ct);
-
-    private async Task<Application> ReloadAsync(long id)
-    {
-        await using var db = database.CreateContext();
-        return await db.Applications.AsNoTracking().SingleAsync(a => a.Id == id, Ct);
-    }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 }

@@ -17,7 +17,7 @@ public abstract class SubmissionsTests(TestDatabase database)
     [Fact]
     public async Task Submit_Notification_MakesAPendingCaseWithBothNumbersAndBothEmails()
     {
-        var applicant = await ApprovedApplicantAsync();
+        var applicant = await database.SeedApprovedApplicantAsync();
 
         var result = await SubmitAsync(applicant, Guid.NewGuid(), Leaving());
 
@@ -36,7 +36,7 @@ public abstract class SubmissionsTests(TestDatabase database)
     [Fact]
     public async Task Submit_SameEntryTwice_MakesOneCase()
     {
-        var applicant = await ApprovedApplicantAsync();
+        var applicant = await database.SeedApprovedApplicantAsync();
         var key = Guid.NewGuid();
 
         var first = await SubmitAsync(applicant, key, Leaving());
@@ -51,7 +51,7 @@ public abstract class SubmissionsTests(TestDatabase database)
     [Fact]
     public async Task Submit_SameEntryAtTheSameMoment_MakesOneCase()
     {
-        var applicant = await ApprovedApplicantAsync();
+        var applicant = await database.SeedApprovedApplicantAsync();
         var key = Guid.NewGuid();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => SubmitAsync(applicant, key, Leaving()))));
@@ -78,7 +78,7 @@ public abstract class SubmissionsTests(TestDatabase database)
     [Fact]
     public async Task Submit_OutsideTheReceptionPeriod_IsRefused()
     {
-        var applicant = await ApprovedApplicantAsync();
+        var applicant = await database.SeedApprovedApplicantAsync();
         var early = new TestClock(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
         var result = await SubmitAsync(applicant, Guid.NewGuid(), Leaving(), early);
@@ -89,7 +89,7 @@ public abstract class SubmissionsTests(TestDatabase database)
     [Fact]
     public async Task Submit_InvalidEntries_AreRefusedAndNothingIsWritten()
     {
-        var applicant = await ApprovedApplicantAsync();
+        var applicant = await database.SeedApprovedApplicantAsync();
         var values = Leaving();
         values["eventDate"] = "2026-12-31"; // in the future
 
@@ -98,16 +98,6 @@ public abstract class SubmissionsTests(TestDatabase database)
         Assert.Equal(Submissions.Invalid, result.Error);
         await using var db = database.CreateContext();
         Assert.False(await db.Applications.AnyAsync(a => a.ApplicantId == applicant.Id && a.ProcedureId == (int)ProcedureKind.InstitutionOrSpouseNotification, TestContext.Current.CancellationToken));
-    }
-
-    private async Task<ApplicantUser> ApprovedApplicantAsync()
-    {
-        var applicant = A.Applicant().Build();
-        var examiner = A.Staff().Build();
-        await database.SeedAsync(applicant, examiner);
-        await database.SeedAsync(A.Case(applicant).Notification().ForProcedure(ProcedureKind.UsageRequestNotifications)
-            .InStatus(ApplicationStatus.Completed).HeldBy(examiner).Build());
-        return applicant;
     }
 
     private async Task<Result<Application>> SubmitAsync(ApplicantUser applicant, Guid key, Dictionary<string, string?> values, TestClock? clock = null)

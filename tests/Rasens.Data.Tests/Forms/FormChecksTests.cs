@@ -18,7 +18,7 @@ public abstract class FormChecksTests(TestDatabase database)
     public async Task Check_TheApplicantsOwnOpenApplication_IsAccepted()
     {
         var (owner, examiner) = await PeopleAsync();
-        var own = await SeedAsync(A.Case(owner).InStatus(ApplicationStatus.UnderReview).HeldBy(examiner));
+        var own = await database.SeedCaseAsync(A.Case(owner).InStatus(ApplicationStatus.UnderReview).HeldBy(examiner), _clock.UtcNow);
 
         var check = await CheckAsync(owner.Id, own.TemporaryReceptionNumber!);
 
@@ -30,7 +30,7 @@ public abstract class FormChecksTests(TestDatabase database)
     {
         var (owner, _) = await PeopleAsync();
         var (stranger, _) = await PeopleAsync();
-        var theirs = await SeedAsync(A.Case(stranger));
+        var theirs = await database.SeedCaseAsync(A.Case(stranger), _clock.UtcNow);
 
         foreach (var number in new[] { theirs.TemporaryReceptionNumber!, "東仮E99999999" })
         {
@@ -46,7 +46,7 @@ public abstract class FormChecksTests(TestDatabase database)
     public async Task Check_TheApplicantsOwnClosedApplication_IsClosed(ApplicationStatus status)
     {
         var (owner, examiner) = await PeopleAsync();
-        var closed = await SeedAsync(A.Case(owner).InStatus(status).HeldBy(examiner));
+        var closed = await database.SeedCaseAsync(A.Case(owner).InStatus(status).HeldBy(examiner), _clock.UtcNow);
 
         var error = Assert.Single((await CheckAsync(owner.Id, closed.TemporaryReceptionNumber!)).Errors);
 
@@ -69,7 +69,7 @@ public abstract class FormChecksTests(TestDatabase database)
     {
         var (owner, _) = await PeopleAsync();
         var (stranger, _) = await PeopleAsync();
-        var own = await SeedAsync(A.Case(owner));
+        var own = await database.SeedCaseAsync(A.Case(owner), _clock.UtcNow);
 
         await using var db = database.CreateContext();
         var checks = new FormChecks(db, _clock);
@@ -94,13 +94,6 @@ public abstract class FormChecksTests(TestDatabase database)
         var examiner = A.Staff().Build();
         await database.SeedAsync(applicant, examiner);
         return (applicant, examiner.ToActor());
-    }
-
-    private async Task<Application> SeedAsync(CaseBuilder builder)
-    {
-        var application = builder.Build(_clock.UtcNow);
-        await database.SeedAsync(application);
-        return application;
     }
 
     private async Task<FormCheck> CheckAsync(Guid applicantId, string number)

@@ -19,7 +19,7 @@ public abstract class DetailsTests<TFixture>(TFixture app)
     public async Task CasePage_ShowsEveryFieldInJapaneseAndEnglishAndOffersOnlyClaim()
     {
         var (client, _) = await app.SignedInAsync();
-        var application = await SeedAsync(A.Case(await OwnerAsync()).WithPayload(JsonSerializer.Serialize(FormExamples.Extension().WithReEntryAndPartTimeWork())));
+        var application = await app.Database.SeedCaseAsync(A.Case(await app.Database.SeedApplicantAsync()).WithPayload(JsonSerializer.Serialize(FormExamples.Extension().WithReEntryAndPartTimeWork())));
 
         var html = await client.GetStringAsync($"/Cases/{application.Id}", Ct);
 
@@ -37,7 +37,7 @@ public abstract class DetailsTests<TFixture>(TFixture app)
     public async Task Claim_ThenReceiveAndStartReview_ThroughThePage()
     {
         var (client, staff) = await app.SignedInAsync();
-        var application = await SeedAsync(A.Case(await OwnerAsync()));
+        var application = await app.Database.SeedCaseAsync(A.Case(await app.Database.SeedApplicantAsync()));
 
         var claimed = await client.ActAsync(application.Id, "Claim");
         Assert.Equal($"/Cases/{application.Id}?done=claimed", claimed.Headers.Location?.OriginalString);
@@ -58,7 +58,7 @@ public abstract class DetailsTests<TFixture>(TFixture app)
     {
         var (first, holder) = await app.SignedInAsync();
         var (second, _) = await app.SignedInAsync();
-        var application = await SeedAsync(A.Case(await OwnerAsync()));
+        var application = await app.Database.SeedCaseAsync(A.Case(await app.Database.SeedApplicantAsync()));
         var seenBySecond = await second.GetStringAsync($"/Cases/{application.Id}", Ct);
         await first.ActAsync(application.Id, "Claim");
 
@@ -76,20 +76,20 @@ public abstract class DetailsTests<TFixture>(TFixture app)
     public async Task Approve_WithAnOldVersion_IsRefusedAsChangedMeanwhile_NothingApplied()
     {
         var (client, staff) = await app.SignedInAsync();
-        var application = await SeedAsync(A.Case(await OwnerAsync()).InStatus(ApplicationStatus.UnderReview).HeldBy(staff));
+        var application = await app.Database.SeedCaseAsync(A.Case(await app.Database.SeedApplicantAsync()).InStatus(ApplicationStatus.UnderReview).HeldBy(staff));
 
         var response = await client.ActAsync(application.Id, "Approve", version: application.Version - 1);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("他の職員により変更されました", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-        Assert.Equal(ApplicationStatus.UnderReview, (await LoadAsync(application.Id)).Status);
+        Assert.Equal(ApplicationStatus.UnderReview, (await app.Database.LoadCaseAsync(application.Id)).Status);
     }
 
     [Fact]
     public async Task Deny_WithoutReasons_IsRefusedKeepingTheForm_WithReasons_IsDone()
     {
         var (client, staff) = await app.SignedInAsync();
-        var application = await SeedAsync(A.Case(await OwnerAsync()).InStatus(ApplicationStatus.UnderReview).HeldBy(staff));
+        var application = await app.Database.SeedCaseAsync(A.Case(await app.Database.SeedApplicantAsync()).InStatus(ApplicationStatus.UnderReview).HeldBy(staff));
 
         var refused = await client.ActAsync(application.Id, "Deny", new Dictionary<string, string> { ["Text"] = " " });
         var denied = await client.ActAsync(application.Id, "Deny", new Dictionary<string, string> { ["Text"] = "活動内容が在留資格に該当しません。" });
@@ -97,7 +97,7 @@ public abstract class DetailsTests<TFixture>(TFixture app)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("申請人に通知する理由を入力してください。", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
-        Assert.Equal(ApplicationStatus.CompletedNotPermitted, (await LoadAsync(application.Id)).Status);
+        Assert.Equal(ApplicationStatus.CompletedNotPermitted, (await app.Database.LoadCaseAsync(application.Id)).Status);
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public abstract class DetailsTests<TFixture>(TFixture app)
         var (client, _) = await app.SignedInAsync();
         var other = A.Staff().Build();
         await app.Database.SeedAsync(other);
-        var theirs = await SeedAsync(A.Case(await OwnerAsync()).InStatus(ApplicationStatus.UnderReview).HeldBy(other));
+        var theirs = await app.Database.SeedCaseAsync(A.Case(await app.Database.SeedApplicantAsync()).InStatus(ApplicationStatus.UnderReview).HeldBy(other));
 
         // Their page offers this examiner no action (so no form with a version): posted by hand at the current one.
         var assign = await client.ActAsync(theirs.Id, "Assign", new Dictionary<string, string> { ["AssignTo"] = other.Id.ToString() }, theirs.Version);
@@ -117,7 +117,7 @@ public abstract class DetailsTests<TFixture>(TFixture app)
         Assert.Contains("統括のみが行えます", await assign.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Contains(other.DisplayName, await approve.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal); // "held by …"
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
-        Assert.Equal(ApplicationStatus.UnderReview, (await LoadAsync(theirs.Id)).Status);
+        Assert.Equal(ApplicationStatus.UnderReview, (await app.Database.LoadCaseAsync(theirs.Id)).Status);
         await using var db = app.Database.CreateContext();
         Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.ApplicationId == theirs.Id && a.Outcome == AuditOutcome.Refused, Ct));
     }
@@ -126,7 +126,7 @@ public abstract class DetailsTests<TFixture>(TFixture app)
     public async Task Administrator_IsRefusedTheCaseAndTheQueues_AndTheAttemptIsAudited()
     {
         var (client, admin) = await app.SignedInAsync(StaffRole.Administrator);
-        var application = await SeedAsync(A.Case(await OwnerAsync()));
+        var application = await app.Database.SeedCaseAsync(A.Case(await app.Database.SeedApplicantAsync()));
 
         var page = await client.GetAsync($"/Cases/{application.Id}", Ct);
         var queues = await client.GetAsync("/Queues/New", Ct);
@@ -143,21 +143,21 @@ public abstract class DetailsTests<TFixture>(TFixture app)
         var (client, _) = await app.SignedInAsync(StaffRole.Supervisor);
         var examiner = A.Staff().Build();
         await app.Database.SeedAsync(examiner);
-        var application = await SeedAsync(A.Case(await OwnerAsync()));
+        var application = await app.Database.SeedCaseAsync(A.Case(await app.Database.SeedApplicantAsync()));
 
         Assert.Equal(HttpStatusCode.Redirect, (await client.ActAsync(application.Id, "Assign", new Dictionary<string, string> { ["AssignTo"] = examiner.Id.ToString() })).StatusCode);
-        Assert.Equal(examiner.Id, (await LoadAsync(application.Id)).AssigneeId);
+        Assert.Equal(examiner.Id, (await app.Database.LoadCaseAsync(application.Id)).AssigneeId);
         Assert.Contains("data-testid=\"release\"", await client.GetStringAsync($"/Cases/{application.Id}", Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await client.ActAsync(application.Id, "Release")).StatusCode);
-        Assert.Null((await LoadAsync(application.Id)).AssigneeId);
+        Assert.Null((await app.Database.LoadCaseAsync(application.Id)).AssigneeId);
     }
 
     [Fact]
     public async Task Files_AreShownInlineOrDownloaded_AndOnlyTheCasesOwn()
     {
         var (client, _) = await app.SignedInAsync();
-        var application = await SeedAsync(A.Case(await OwnerAsync()));
-        var other = await SeedAsync(A.Case(await OwnerAsync()));
+        var application = await app.Database.SeedCaseAsync(A.Case(await app.Database.SeedApplicantAsync()));
+        var other = await app.Database.SeedCaseAsync(A.Case(await app.Database.SeedApplicantAsync()));
         var stored = $"{Guid.NewGuid():N}.pdf";
         var pdf = TestFiles.Pdf("在学証明書");
         await new Rasens.Data.Files.LocalFileStore(Path.Combine(app.DataFolder, "files")).SaveAsync(stored, new MemoryStream(pdf), Ct);
@@ -184,7 +184,7 @@ public abstract class DetailsTests<TFixture>(TFixture app)
     {
         var (client, staff) = await app.SignedInAsync();
         var (other, _) = await app.SignedInAsync();
-        var application = await SeedAsync(A.Case(await OwnerAsync()).InStatus(ApplicationStatus.UnderReview).HeldBy(staff));
+        var application = await app.Database.SeedCaseAsync(A.Case(await app.Database.SeedApplicantAsync()).InStatus(ApplicationStatus.UnderReview).HeldBy(staff));
 
         // Another examiner, not holding the case, is refused (and it is audited); the holder writes the note.
         var offered = await other.GetStringAsync($"/Cases/{application.Id}", Ct);
@@ -212,26 +212,6 @@ public abstract class DetailsTests<TFixture>(TFixture app)
         var (client, _) = await app.SignedInAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Cases/987654321", Ct)).StatusCode);
-    }
-
-    private async Task<ApplicantUser> OwnerAsync()
-    {
-        var owner = A.Applicant().Build();
-        await app.Database.SeedAsync(owner);
-        return owner;
-    }
-
-    private async Task<Application> SeedAsync(CaseBuilder builder)
-    {
-        var application = builder.Build();
-        await app.Database.SeedAsync(application);
-        return application;
-    }
-
-    private async Task<Application> LoadAsync(long id)
-    {
-        await using var db = app.Database.CreateContext();
-        return await db.Applications.AsNoTracking().SingleAsync(a => a.Id == id, Ct);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -17,7 +17,7 @@ public abstract class ReturnTests<TFixture>(TFixture app)
     public async Task Return_WithAnOldVersion_IsRefusedKeepingTheItems_ThenSentAgainAtTheCurrentVersion()
     {
         var (client, staff) = await app.SignedInAsync();
-        var application = await SeedAsync(A.Case(await OwnerAsync()).InStatus(ApplicationStatus.UnderReview).HeldBy(staff).WithPayload(JsonSerializer.Serialize(FormExamples.Extension())));
+        var application = await app.Database.SeedCaseAsync(A.Case(await app.Database.SeedApplicantAsync()).InStatus(ApplicationStatus.UnderReview).HeldBy(staff).WithPayload(JsonSerializer.Serialize(FormExamples.Extension())));
         var page = $"/Cases/{application.Id}/Return";
         await client.GetStringAsync(page, Ct);
         Dictionary<string, string> Fields(int version) => new()
@@ -35,7 +35,7 @@ public abstract class ReturnTests<TFixture>(TFixture app)
         Assert.Contains("data-testid=\"action-refused\"", html, StringComparison.Ordinal);
         Assert.Contains("発行から3か月以内のものを添付してください。", html, StringComparison.Ordinal); // kept
         Assert.Contains($"name=\"Version\" value=\"{application.Version}\"", html, StringComparison.Ordinal); // the current one, so a retry can work
-        Assert.Equal(ApplicationStatus.UnderReview, (await LoadAsync(application.Id)).Status);
+        Assert.Equal(ApplicationStatus.UnderReview, (await app.Database.LoadCaseAsync(application.Id)).Status);
 
         var retried = await client.PostFormAsync(page, Fields(WorkbenchSteps.VersionOn(html)));
         Assert.Equal($"/Cases/{application.Id}?done=returned", retried.Headers.Location?.OriginalString);
@@ -48,7 +48,7 @@ public abstract class ReturnTests<TFixture>(TFixture app)
     {
         var (client, staff) = await app.SignedInAsync();
         var (_, other) = await app.SignedInAsync();
-        var application = await SeedAsync(A.Case(await OwnerAsync()).InStatus(ApplicationStatus.UnderReview).HeldBy(staff).WithPayload(JsonSerializer.Serialize(FormExamples.Extension())));
+        var application = await app.Database.SeedCaseAsync(A.Case(await app.Database.SeedApplicantAsync()).InStatus(ApplicationStatus.UnderReview).HeldBy(staff).WithPayload(JsonSerializer.Serialize(FormExamples.Extension())));
         var page = $"/Cases/{application.Id}/Return";
         var version = WorkbenchSteps.VersionOn(await client.GetStringAsync(page, Ct));
         await using (var db = app.Database.CreateContext())
@@ -72,7 +72,7 @@ public abstract class ReturnTests<TFixture>(TFixture app)
         Assert.Contains($"この案件は{other.DisplayName}さんが担当しています。", html, StringComparison.Ordinal);
         Assert.Contains("最新のものを添付してください。", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"send-return\"", html, StringComparison.Ordinal);
-        Assert.Equal(ApplicationStatus.UnderReview, (await LoadAsync(application.Id)).Status);
+        Assert.Equal(ApplicationStatus.UnderReview, (await app.Database.LoadCaseAsync(application.Id)).Status);
         await using var check = app.Database.CreateContext();
         var refusal = await check.AuditEntries.SingleAsync(a => a.ApplicationId == application.Id && a.Action == "case.return" && a.Outcome == AuditOutcome.Refused, Ct);
         Assert.StartsWith("case.not-holder", refusal.Details, StringComparison.Ordinal);
@@ -83,8 +83,8 @@ public abstract class ReturnTests<TFixture>(TFixture app)
     public async Task Return_WithTwoItems_RecordsThemExactly_EmptyOrIncompleteRowsAreExplained()
     {
         var (client, staff) = await app.SignedInAsync();
-        var owner = await OwnerAsync();
-        var application = await SeedAsync(A.Case(owner).InStatus(ApplicationStatus.UnderReview).HeldBy(staff).WithPayload(JsonSerializer.Serialize(FormExamples.Extension())));
+        var owner = await app.Database.SeedApplicantAsync();
+        var application = await app.Database.SeedCaseAsync(A.Case(owner).InStatus(ApplicationStatus.UnderReview).HeldBy(staff).WithPayload(JsonSerializer.Serialize(FormExamples.Extension())));
         var page = $"/Cases/{application.Id}/Return";
         var form = await client.GetStringAsync(page, Ct);
         Assert.Contains("住居地（町名・番地・建物名等） / Address in Japan (town, street and house number)", form, StringComparison.Ordinal);
@@ -116,28 +116,8 @@ public abstract class ReturnTests<TFixture>(TFixture app)
         await using var db = app.Database.CreateContext();
         var request = await db.CorrectionRequests.Include(r => r.Items).SingleAsync(r => r.ApplicationId == application.Id, Ct);
         Assert.Equal([("addressStreet", "番地まで入力してください。"), ("在学証明書", "発行から3か月以内のものを添付してください。")], request.Items.OrderBy(i => i.Id).Select(i => (i.Target, i.Message)));
-        Assert.Equal(ApplicationStatus.InReturnProcess, (await LoadAsync(application.Id)).Status);
+        Assert.Equal(ApplicationStatus.InReturnProcess, (await app.Database.LoadCaseAsync(application.Id)).Status);
         Assert.True(await db.OutboxEmails.AnyAsync(e => e.To == owner.Email && e.Template == "case-returned", Ct));
-    }
-
-    private async Task<ApplicantUser> OwnerAsync()
-    {
-        var owner = A.Applicant().Build();
-        await app.Database.SeedAsync(owner);
-        return owner;
-    }
-
-    private async Task<Application> SeedAsync(CaseBuilder builder)
-    {
-        var application = builder.Build();
-        await app.Database.SeedAsync(application);
-        return application;
-    }
-
-    private async Task<Application> LoadAsync(long id)
-    {
-        await using var db = app.Database.CreateContext();
-        return await db.Applications.AsNoTracking().SingleAsync(a => a.Id == id, Ct);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
