@@ -75,7 +75,7 @@ public sealed partial class PortalAppTests(PortalOnSqlite app) : IClassFixture<P
     [Fact]
     public async Task Session_ThreeHoursWithoutActivity_EndsOnTheServer()
     {
-        using var client = await LoggedInAsync();
+        using var client = (await app.LoggedInApplicantAsync()).Client;
 
         app.Clock.Advance(TimeSpan.FromHours(3) - TimeSpan.FromMinutes(1));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/MyPage", TestContext.Current.CancellationToken)).StatusCode);
@@ -89,7 +89,7 @@ public sealed partial class PortalAppTests(PortalOnSqlite app) : IClassFixture<P
     [Fact]
     public async Task Session_PageActivity_StartsTheThreeHoursAgain()
     {
-        using var client = await LoggedInAsync();
+        using var client = (await app.LoggedInApplicantAsync()).Client;
 
         for (var i = 0; i < 4; i++)
         {
@@ -101,7 +101,7 @@ public sealed partial class PortalAppTests(PortalOnSqlite app) : IClassFixture<P
     [Fact]
     public async Task Session_BackgroundRequests_DoNotKeepItAlive()
     {
-        using var client = await LoggedInAsync();
+        using var client = (await app.LoggedInApplicantAsync()).Client;
         app.Clock.Advance(TimeSpan.FromHours(2));
         using (var background = new HttpRequestMessage(HttpMethod.Get, "/MyPage"))
         {
@@ -112,15 +112,6 @@ public sealed partial class PortalAppTests(PortalOnSqlite app) : IClassFixture<P
         app.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
 
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/MyPage", TestContext.Current.CancellationToken)).StatusCode);
-    }
-
-    private async Task<HttpClient> LoggedInAsync()
-    {
-        var applicant = A.Applicant().Build();
-        await app.Database.SeedAsync(applicant);
-        var client = app.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(applicant.UserName!)).StatusCode);
-        return client;
     }
 
     /// <summary>Each Razor page endpoint's page path and route template (a page with several routes, e.g. "" and "Index", once).</summary>

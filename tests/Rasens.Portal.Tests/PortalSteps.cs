@@ -21,18 +21,23 @@ public static partial class PortalSteps
     public static async Task<(HttpClient Client, ApplicantUser Applicant)> LoggedInApplicantAsync(
         this IWebApp app, bool approved = false, ProcedureKind usage = ProcedureKind.UsageRequestNotifications)
     {
-        var applicant = A.Applicant().Build();
-        var examiner = A.Staff().Build();
-        await app.Database.SeedAsync(applicant, examiner);
-        if (approved)
-        {
-            await app.Database.SeedAsync(A.Case(applicant).Notification().ForProcedure(usage)
-                .InStatus(ApplicationStatus.Completed).HeldBy(examiner).Build());
-        }
-
+        var applicant = approved ? await app.Database.SeedApprovedApplicantAsync(usage) : await app.Database.SeedApplicantAsync();
         var client = app.Browser();
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await client.LoginAsync(applicant.UserName!)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(applicant.UserName!)).StatusCode);
         return (client, applicant);
+    }
+
+    /// <summary>A new applicant, logged in, approved for the residence procedures (extension of stay and the like).</summary>
+    public static Task<(HttpClient Client, ApplicantUser Applicant)> LoggedInResidenceApplicantAsync(this IWebApp app) =>
+        app.LoggedInApplicantAsync(approved: true, usage: ProcedureKind.UsageRequestResidence);
+
+    /// <summary>A new applicant, logged in, and a new examiner to hold their cases.</summary>
+    public static async Task<(HttpClient Client, ApplicantUser Applicant, StaffUser Examiner)> LoggedInWithExaminerAsync(this IWebApp app)
+    {
+        var examiner = A.Staff().Build();
+        await app.Database.SeedAsync(examiner);
+        var (client, applicant) = await app.LoggedInApplicantAsync();
+        return (client, applicant, examiner);
     }
 
     /// <summary>A complete notification of leaving a university, as the form's values.</summary>

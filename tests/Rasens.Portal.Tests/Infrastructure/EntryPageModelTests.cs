@@ -31,7 +31,7 @@ public sealed class EntryPageModelTests(PortalOnSqlite app) : IClassFixture<Port
     [MemberData(nameof(BadFiles))]
     public async Task Attach_BadFile_IsRefusedNamingTheFileAndTheReason_AndNothingIsStored(string field, string name, string kind, string reason)
     {
-        var (client, applicant) = await ResidenceApplicantAsync();
+        var (client, applicant) = await app.LoggedInResidenceApplicantAsync();
         var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(Extension), "SubmissionKey");
         var fields = FormExamples.Extension().AsFormFields(("SubmissionKey", key));
 
@@ -48,7 +48,7 @@ public sealed class EntryPageModelTests(PortalOnSqlite app) : IClassFixture<Port
     [Fact]
     public async Task Attach_TwentyFirstFile_IsRefused_TheTwentyBeforeAreKept()
     {
-        var (client, applicant) = await ResidenceApplicantAsync();
+        var (client, applicant) = await app.LoggedInResidenceApplicantAsync();
         var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(Extension), "SubmissionKey");
         var fields = FormExamples.Extension().AsFormFields(("SubmissionKey", key));
         var pdf = TestFiles.Pdf("page");
@@ -65,7 +65,7 @@ public sealed class EntryPageModelTests(PortalOnSqlite app) : IClassFixture<Port
     [Fact]
     public async Task Attach_MoreThan25MegabytesInTotal_IsRefused()
     {
-        var (client, applicant) = await ResidenceApplicantAsync();
+        var (client, applicant) = await app.LoggedInResidenceApplicantAsync();
         var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(Extension), "SubmissionKey");
         var fields = FormExamples.Extension().AsFormFields(("SubmissionKey", key));
         var big = TestFiles.PdfOfSize(13L * 1024 * 1024);
@@ -83,7 +83,7 @@ public sealed class EntryPageModelTests(PortalOnSqlite app) : IClassFixture<Port
     [Fact]
     public async Task Attach_NewPhoto_ReplacesTheEarlierOne_AndRemoveTakesAFileOff()
     {
-        var (client, applicant) = await ResidenceApplicantAsync();
+        var (client, applicant) = await app.LoggedInResidenceApplicantAsync();
         var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(Extension), "SubmissionKey");
         var fields = FormExamples.Extension().AsFormFields(("SubmissionKey", key));
         await client.PostFilesAsync(Extension, "Attach", fields, new FilePart("Photo", "old.jpg", TestFiles.Jpeg(300, 400), "image/jpeg"),
@@ -102,12 +102,12 @@ public sealed class EntryPageModelTests(PortalOnSqlite app) : IClassFixture<Port
     [Fact]
     public async Task Detach_SomeoneElsesFile_ChangesNothing()
     {
-        var (owner, ownerAccount) = await ResidenceApplicantAsync();
+        var (owner, ownerAccount) = await app.LoggedInResidenceApplicantAsync();
         var ownerKey = PortalSteps.HiddenValue(await owner.OpenEntryAsync(Extension), "SubmissionKey");
         await owner.PostFilesAsync(Extension, "Attach", FormExamples.Extension().AsFormFields(("SubmissionKey", ownerKey)), new FilePart("Documents", "mine.pdf", TestFiles.Pdf("mine"), "application/pdf"));
         await using var db = app.Database.CreateContext();
         var file = await db.Attachments.SingleAsync(a => a.OwnerApplicantId == ownerAccount.Id, Ct);
-        var (stranger, _) = await ResidenceApplicantAsync();
+        var (stranger, _) = await app.LoggedInResidenceApplicantAsync();
 
         // The stranger even knows the owner's entry key: the file is still not theirs.
         await stranger.OpenEntryAsync(Extension);
@@ -119,7 +119,7 @@ public sealed class EntryPageModelTests(PortalOnSqlite app) : IClassFixture<Port
     [Fact]
     public async Task Attach_WithoutAntiforgeryToken_IsRefusedAndStoresNothing()
     {
-        var (client, applicant) = await ResidenceApplicantAsync();
+        var (client, applicant) = await app.LoggedInResidenceApplicantAsync();
         using var content = new MultipartFormDataContent
         {
             { new StringContent(Guid.NewGuid().ToString()), "SubmissionKey" },
@@ -132,9 +132,6 @@ public sealed class EntryPageModelTests(PortalOnSqlite app) : IClassFixture<Port
         await using var db = app.Database.CreateContext();
         Assert.False(await db.Attachments.AnyAsync(a => a.OwnerApplicantId == applicant.Id, Ct));
     }
-
-    private async Task<(HttpClient Client, Rasens.Data.Accounts.ApplicantUser Applicant)> ResidenceApplicantAsync() =>
-        await app.LoggedInApplicantAsync(approved: true, usage: ProcedureKind.UsageRequestResidence);
 
     private static byte[] Bad(string kind) => kind switch
     {

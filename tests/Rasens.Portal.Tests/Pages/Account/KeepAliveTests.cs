@@ -10,7 +10,7 @@ public sealed class KeepAliveTests(PortalOnSqlite app) : IClassFixture<PortalOnS
     [Fact]
     public async Task KeepAlive_OkInTheWarning_ExtendsByThreeHoursFromNow()
     {
-        using var client = await LoggedInAsync();
+        using var client = (await app.LoggedInApplicantAsync()).Client;
         app.Clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(50));
 
         var response = await client.PostFormAsync("/Account/KeepAlive", new Dictionary<string, string>(), formPage: "/Procedures");
@@ -20,14 +20,5 @@ public sealed class KeepAliveTests(PortalOnSqlite app) : IClassFixture<PortalOnS
         Assert.InRange(secondsLeft, (3 * 60 * 60) - 60, 3 * 60 * 60);
         app.Clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(50));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/MyPage", TestContext.Current.CancellationToken)).StatusCode);
-    }
-
-    private async Task<HttpClient> LoggedInAsync()
-    {
-        var applicant = A.Applicant().Build();
-        await app.Database.SeedAsync(applicant);
-        var client = app.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(applicant.UserName!)).StatusCode);
-        return client;
     }
 }

@@ -9,21 +9,12 @@ public sealed class LogoutTests(PortalOnSqlite app) : IClassFixture<PortalOnSqli
     [Fact]
     public async Task Logout_ForInactivity_SaysWhyOnTheLoginPage()
     {
-        using var client = await LoggedInAsync();
+        using var client = (await app.LoggedInApplicantAsync()).Client;
 
         var response = await client.PostFormAsync("/Account/Logout?reason=timeout", new Dictionary<string, string>(), formPage: "/MyPage");
         var login = await client.GetStringAsync(response.Headers.Location!.OriginalString, TestContext.Current.CancellationToken);
 
         Assert.Contains("data-testid=\"timeout-notice\"", login, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/MyPage", TestContext.Current.CancellationToken)).StatusCode);
-    }
-
-    private async Task<HttpClient> LoggedInAsync()
-    {
-        var applicant = A.Applicant().Build();
-        await app.Database.SeedAsync(applicant);
-        var client = app.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(applicant.UserName!)).StatusCode);
-        return client;
     }
 }

@@ -16,7 +16,7 @@ public sealed class DetailsTests(PortalOnSqlite app) : IClassFixture<PortalOnSql
     [Fact]
     public async Task Details_SomeoneElsesCase_IsNotFoundEverywhere()
     {
-        var (client, _, _) = await LoggedInAsync();
+        var (client, _, _) = await app.LoggedInWithExaminerAsync();
         var other = A.Applicant().Build();
         await app.Database.SeedAsync(other);
         var theirs = A.Case(other).Build();
@@ -48,7 +48,7 @@ public sealed class DetailsTests(PortalOnSqlite app) : IClassFixture<PortalOnSql
     [Fact]
     public async Task Withdraw_AskFirstThenWithdraw_RecordsItInTheHistory()
     {
-        var (client, me, _) = await LoggedInAsync();
+        var (client, me, _) = await app.LoggedInWithExaminerAsync();
         var mine = A.Case(me).Build();
         await app.Database.SeedAsync(mine);
 
@@ -71,7 +71,7 @@ public sealed class DetailsTests(PortalOnSqlite app) : IClassFixture<PortalOnSql
     [Fact]
     public async Task Withdraw_TheOfficeChangedTheCaseMeanwhile_IsRefusedShowingTheCaseAsItIsNowAndWhy()
     {
-        var (client, me, examiner) = await LoggedInAsync();
+        var (client, me, examiner) = await app.LoggedInWithExaminerAsync();
         var mine = A.Case(me).Build();
         await app.Database.SeedAsync(mine);
         var ask = await client.GetStringAsync($"/Applications/{mine.Id}?handler=Withdraw", TestContext.Current.CancellationToken);
@@ -108,7 +108,7 @@ public sealed class DetailsTests(PortalOnSqlite app) : IClassFixture<PortalOnSql
     [Fact]
     public async Task Withdraw_UnderReview_IsNotOfferedAndIsRefused()
     {
-        var (client, me, examiner) = await LoggedInAsync();
+        var (client, me, examiner) = await app.LoggedInWithExaminerAsync();
         var mine = A.Case(me).InStatus(ApplicationStatus.UnderReview).HeldBy(examiner).Build();
         await app.Database.SeedAsync(mine);
 
@@ -124,7 +124,7 @@ public sealed class DetailsTests(PortalOnSqlite app) : IClassFixture<PortalOnSql
     [Fact]
     public async Task PrintDetails_IsAPdfWithTheJapaneseTextAndASafeFileName()
     {
-        var (client, me, _) = await LoggedInAsync();
+        var (client, me, _) = await app.LoggedInWithExaminerAsync();
         var values = new Dictionary<string, string>
         {
             ["statusOfResidence"] = "STUDENT", ["content"] = "ORG_LEAVING", ["nameEnglish"] = "NGUYEN VAN AN", ["eventDate"] = "2026-11-01",
@@ -147,7 +147,7 @@ public sealed class DetailsTests(PortalOnSqlite app) : IClassFixture<PortalOnSql
     [Fact]
     public async Task PrintDetails_InKorean_IsPrintedInEnglishSoEveryCharacterHasAGlyph()
     {
-        var (client, me, _) = await LoggedInAsync();
+        var (client, me, _) = await app.LoggedInWithExaminerAsync();
         var mine = A.Case(me).Notification().Build();
         await app.Database.SeedAsync(mine);
         await client.PostFormAsync("/Language", new Dictionary<string, string> { ["culture"] = "ko", ["returnUrl"] = "/" }, formPage: "/");
@@ -165,7 +165,7 @@ public sealed class DetailsTests(PortalOnSqlite app) : IClassFixture<PortalOnSql
     [Fact]
     public async Task Download_OwnFile_IsServedAsAnAttachmentUnderItsCleanedName_AnotherApplicantGets404()
     {
-        var (client, applicant) = await ResidenceApplicantAsync();
+        var (client, applicant) = await app.LoggedInResidenceApplicantAsync();
         var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(Extension), "SubmissionKey");
         var fields = FormExamples.Extension().AsFormFields(("SubmissionKey", key));
         var pdf = TestFiles.Pdf("Certificate of enrolment");
@@ -177,7 +177,7 @@ public sealed class DetailsTests(PortalOnSqlite app) : IClassFixture<PortalOnSql
         var file = await db.Attachments.SingleAsync(a => a.ApplicationId == id && a.Kind == AttachmentKind.Document, Ct);
 
         var response = await client.GetAsync($"/Applications/{id}?handler=Attachment&file={file.Id}", Ct);
-        var (stranger, _) = await ResidenceApplicantAsync();
+        var (stranger, _) = await app.LoggedInResidenceApplicantAsync();
         var strangers = await stranger.GetAsync($"/Applications/{id}?handler=Attachment&file={file.Id}", Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -189,19 +189,6 @@ public sealed class DetailsTests(PortalOnSqlite app) : IClassFixture<PortalOnSql
         Assert.Equal("secretb.pdf", file.OriginalFileName);
         _ = applicant;
     }
-
-    private async Task<(HttpClient Client, ApplicantUser Applicant, StaffUser Examiner)> LoggedInAsync()
-    {
-        var applicant = A.Applicant().Build();
-        var examiner = A.Staff().Build();
-        await app.Database.SeedAsync(applicant, examiner);
-        var client = app.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(applicant.UserName!)).StatusCode);
-        return (client, applicant, examiner);
-    }
-
-    private async Task<(HttpClient Client, Rasens.Data.Accounts.ApplicantUser Applicant)> ResidenceApplicantAsync() =>
-        await app.LoggedInApplicantAsync(approved: true, usage: ProcedureKind.UsageRequestResidence);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 }

@@ -10,7 +10,7 @@ public sealed class IndexTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
     [Fact]
     public async Task List_ShowsOnlyTheApplicantsOwnCasesNewestFirst()
     {
-        var (client, me, examiner) = await LoggedInAsync();
+        var (client, me, examiner) = await app.LoggedInWithExaminerAsync();
         var other = A.Applicant().Build();
         await app.Database.SeedAsync(other);
         var older = A.Case(me).Build(DateTime.UtcNow.AddDays(-3));
@@ -29,7 +29,7 @@ public sealed class IndexTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
     [Fact]
     public async Task List_SearchByNumberKeywordsAndDateRange()
     {
-        var (client, me, _) = await LoggedInAsync();
+        var (client, me, _) = await app.LoggedInWithExaminerAsync();
         var november = A.Case(me).Build(new DateTime(2026, 11, 10, 1, 0, 0, DateTimeKind.Utc));
         var october = A.Case(me).Notification().Build(new DateTime(2026, 10, 10, 1, 0, 0, DateTimeKind.Utc));
         await app.Database.SeedAsync(november, october);
@@ -52,7 +52,7 @@ public sealed class IndexTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
     [Fact]
     public async Task List_TwelveCasesTenPerPage_HasTwoPagesAndAPager()
     {
-        var (client, me, _) = await LoggedInAsync();
+        var (client, me, _) = await app.LoggedInWithExaminerAsync();
         await app.Database.SeedAsync([.. Enumerable.Range(0, 12).Select(i => (object)A.Case(me).Build(DateTime.UtcNow.AddMinutes(-i)))]);
 
         var first = await client.GetStringAsync("/Applications?Size=10", TestContext.Current.CancellationToken);
@@ -65,14 +65,4 @@ public sealed class IndexTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
     }
 
     private static int CountRows(string html) => System.Text.RegularExpressions.Regex.Count(html, "data-status=\"");
-
-    private async Task<(HttpClient Client, ApplicantUser Applicant, StaffUser Examiner)> LoggedInAsync()
-    {
-        var applicant = A.Applicant().Build();
-        var examiner = A.Staff().Build();
-        await app.Database.SeedAsync(applicant, examiner);
-        var client = app.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(applicant.UserName!)).StatusCode);
-        return (client, applicant, examiner);
-    }
 }

@@ -13,7 +13,7 @@ public sealed class ModifyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqli
     [Fact]
     public async Task Modify_RegistrationError_ShowsTheRequestAndResubmittingReturnsItToTheOffice()
     {
-        var (client, me, examiner) = await LoggedInAsync();
+        var (client, me, examiner) = await app.LoggedInWithExaminerAsync();
         var mine = await ReturnedAsync(me, examiner);
 
         var details = await client.GetStringAsync($"/Applications/{mine.Id}", TestContext.Current.CancellationToken);
@@ -47,7 +47,7 @@ public sealed class ModifyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqli
     [Fact]
     public async Task Modify_BadValue_IsRefusedAtTheFieldAndTheCaseStaysWithTheApplicant()
     {
-        var (client, me, examiner) = await LoggedInAsync();
+        var (client, me, examiner) = await app.LoggedInWithExaminerAsync();
         var mine = await ReturnedAsync(me, examiner);
         var version = PortalSteps.HiddenValue(await client.GetStringAsync($"/Applications/{mine.Id}/Modify", TestContext.Current.CancellationToken), "Version");
         var fields = Fields(version);
@@ -64,7 +64,7 @@ public sealed class ModifyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqli
     [Fact]
     public async Task Modify_TheOfficeChangedTheCaseMeanwhile_IsRefusedAndNothingIsOverwritten()
     {
-        var (client, me, examiner) = await LoggedInAsync();
+        var (client, me, examiner) = await app.LoggedInWithExaminerAsync();
         var mine = await ReturnedAsync(me, examiner);
         var version = PortalSteps.HiddenValue(await client.GetStringAsync($"/Applications/{mine.Id}/Modify", TestContext.Current.CancellationToken), "Version");
 
@@ -79,7 +79,7 @@ public sealed class ModifyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqli
     [Fact]
     public async Task Modify_CaseNotWaitingOrSomeoneElses_IsNotOffered()
     {
-        var (client, me, _) = await LoggedInAsync();
+        var (client, me, _) = await app.LoggedInWithExaminerAsync();
         var pending = A.Case(me).Notification().Build();
         var other = A.Applicant().Build();
         await app.Database.SeedAsync(other);
@@ -93,7 +93,7 @@ public sealed class ModifyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqli
     [Fact]
     public async Task Modify_ReturnedForANewPhoto_CannotBeResubmittedWithoutIt_ThenTheNewPhotoReplacesTheOld()
     {
-        var (client, me, examiner) = await LoggedInAsync();
+        var (client, me, examiner) = await app.LoggedInWithExaminerAsync();
         var returned = A.Case(me).InStatus(ApplicationStatus.InReturnProcess).HeldBy(examiner)
             .WithPayload(JsonSerializer.Serialize(FormExamples.Extension())).Build();
         await app.Database.SeedAsync(returned);
@@ -141,14 +141,4 @@ public sealed class ModifyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqli
     }
 
     private static Dictionary<string, string> Fields(string version) => PortalSteps.LeavingNotification().AsFormFields(("Version", version));
-
-    private async Task<(HttpClient Client, ApplicantUser Applicant, StaffUser Examiner)> LoggedInAsync()
-    {
-        var applicant = A.Applicant().Build();
-        var examiner = A.Staff().Build();
-        await app.Database.SeedAsync(applicant, examiner);
-        var client = app.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(applicant.UserName!)).StatusCode);
-        return (client, applicant, examiner);
-    }
 }

@@ -11,7 +11,7 @@ public sealed class ChangeEmailTests(PortalOnSqlite app) : IClassFixture<PortalO
     [Fact]
     public async Task ChangeEmail_WrongCurrentPassword_IsRefusedAndSendsNothing()
     {
-        var (client, applicant) = await LoggedInAsync();
+        var (client, applicant) = await app.LoggedInApplicantAsync();
         var newEmail = $"new-{Guid.NewGuid():N}@example.test";
 
         var html = await (await client.PostFormAsync("/MyPage/ChangeEmail", EmailFields(newEmail, "Wrong-Horse9"))).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -24,7 +24,7 @@ public sealed class ChangeEmailTests(PortalOnSqlite app) : IClassFixture<PortalO
     [Fact]
     public async Task ChangeEmail_ConfirmedFromTheNewAddress_ChangesItAndTellsBothAddresses()
     {
-        var (client, applicant) = await LoggedInAsync();
+        var (client, applicant) = await app.LoggedInApplicantAsync();
         var newEmail = $"new-{Guid.NewGuid():N}@example.test";
 
         var sent = await client.PostFormAsync("/MyPage/ChangeEmail", EmailFields(newEmail, PortalSteps.Password));
@@ -41,15 +41,6 @@ public sealed class ChangeEmailTests(PortalOnSqlite app) : IClassFixture<PortalO
         Assert.Contains(newEmail, (await app.LastEmailAsync(applicant.Email!, "email-changed-old")).Body, StringComparison.Ordinal);
         Assert.Equal(1, await app.CountEmailsAsync(newEmail, "email-changed-new"));
         Assert.Contains("data-code=\"link.used\"", await client.GetStringAsync(link, TestContext.Current.CancellationToken), StringComparison.Ordinal);
-    }
-
-    private async Task<(HttpClient Client, ApplicantUser Applicant)> LoggedInAsync()
-    {
-        var applicant = A.Applicant().Build();
-        await app.Database.SeedAsync(applicant);
-        var client = app.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(applicant.UserName!)).StatusCode);
-        return (client, applicant);
     }
 
     private async Task<string?> EmailOfAsync(Guid id)

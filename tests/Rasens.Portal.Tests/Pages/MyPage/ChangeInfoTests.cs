@@ -11,7 +11,7 @@ public sealed class ChangeInfoTests(PortalOnSqlite app) : IClassFixture<PortalOn
     [Fact]
     public async Task ChangeInfo_BadValues_AreRefusedAtEachFieldAndKept()
     {
-        var (client, _) = await LoggedInAsync();
+        var (client, _) = await app.LoggedInApplicantAsync();
 
         var html = await (await client.PostHandlerAsync("/MyPage/ChangeInfo", "Confirm", InfoFields("090-1111-2222", "100-0014", "Tokyo 1-1-1"))).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
@@ -24,7 +24,7 @@ public sealed class ChangeInfoTests(PortalOnSqlite app) : IClassFixture<PortalOn
     [Fact]
     public async Task ChangeInfo_ConfirmedThenChanged_IsSavedAndConfirmedByEmail()
     {
-        var (client, applicant) = await LoggedInAsync();
+        var (client, applicant) = await app.LoggedInApplicantAsync();
         var fields = InfoFields("0312345678", "1000013", "東京都千代田区霞が関２－２－２");
 
         var confirm = await (await client.PostHandlerAsync("/MyPage/ChangeInfo", "Confirm", fields)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -43,15 +43,6 @@ public sealed class ChangeInfoTests(PortalOnSqlite app) : IClassFixture<PortalOn
         Assert.Contains("1000013", (await app.LastEmailAsync(applicant.Email!, "user-info-changed")).Body, StringComparison.Ordinal);
         var details = await client.GetStringAsync("/MyPage/User", TestContext.Current.CancellationToken);
         Assert.Contains("東京都千代田区霞が関２－２－２", details, StringComparison.Ordinal);
-    }
-
-    private async Task<(HttpClient Client, ApplicantUser Applicant)> LoggedInAsync()
-    {
-        var applicant = A.Applicant().Build();
-        await app.Database.SeedAsync(applicant);
-        var client = app.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(applicant.UserName!)).StatusCode);
-        return (client, applicant);
     }
 
     private static Dictionary<string, string> InfoFields(string phone, string postal, string address) => new()

@@ -10,7 +10,7 @@ public sealed class ChangePasswordTests(PortalOnSqlite app) : IClassFixture<Port
     [Fact]
     public async Task ChangePassword_NeedsTheCurrentPasswordAndThePolicy_ThenConfirmsByEmail()
     {
-        var (client, applicant) = await LoggedInAsync();
+        var (client, applicant) = await app.LoggedInApplicantAsync();
 
         var wrong = await (await client.PostFormAsync("/MyPage/ChangePassword", PasswordFields("Wrong-Horse9", "Brand-New-42", "Brand-New-42"))).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var weak = await (await client.PostFormAsync("/MyPage/ChangePassword", PasswordFields(PortalSteps.Password, "weakpass", "weakpass"))).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -26,15 +26,6 @@ public sealed class ChangePasswordTests(PortalOnSqlite app) : IClassFixture<Port
         using var fresh = app.Browser();
         Assert.Equal(HttpStatusCode.OK, (await fresh.LoginAsync(applicant.UserName!)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await fresh.LoginAsync(applicant.UserName!, "Brand-New-42")).StatusCode);
-    }
-
-    private async Task<(HttpClient Client, ApplicantUser Applicant)> LoggedInAsync()
-    {
-        var applicant = A.Applicant().Build();
-        await app.Database.SeedAsync(applicant);
-        var client = app.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(applicant.UserName!)).StatusCode);
-        return (client, applicant);
     }
 
     private static Dictionary<string, string> PasswordFields(string current, string password, string confirm) => new()

@@ -11,24 +11,15 @@ public sealed class ConfirmEmailTests(PortalOnSqlite app) : IClassFixture<Portal
     [Fact]
     public async Task ChangeEmail_LinkOpenedByAnotherUser_IsNotFoundAndChangesNothing()
     {
-        var (owner, applicant) = await LoggedInAsync();
+        var (owner, applicant) = await app.LoggedInApplicantAsync();
         var newEmail = $"new-{Guid.NewGuid():N}@example.test";
         await owner.PostFormAsync("/MyPage/ChangeEmail", EmailFields(newEmail, PortalSteps.Password));
         var link = PortalSteps.LinkIn(await app.LastEmailAsync(newEmail, "email-change-link"));
-        var (stranger, _) = await LoggedInAsync();
+        var (stranger, _) = await app.LoggedInApplicantAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(link, TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostFormAsync(link, new Dictionary<string, string>(), formPage: "/MyPage")).StatusCode);
         Assert.Equal(applicant.Email, await EmailOfAsync(applicant.Id));
-    }
-
-    private async Task<(HttpClient Client, ApplicantUser Applicant)> LoggedInAsync()
-    {
-        var applicant = A.Applicant().Build();
-        await app.Database.SeedAsync(applicant);
-        var client = app.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(applicant.UserName!)).StatusCode);
-        return (client, applicant);
     }
 
     private async Task<string?> EmailOfAsync(Guid id)

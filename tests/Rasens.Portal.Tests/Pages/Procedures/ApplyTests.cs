@@ -137,7 +137,7 @@ public sealed class ApplyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
     [Fact]
     public async Task Apply_ExtensionWithPhotoAndDocuments_ConfirmBackApplyTwice_MakesOneCaseWithItsFiles()
     {
-        var (client, applicant) = await ResidenceApplicantAsync();
+        var (client, applicant) = await app.LoggedInResidenceApplicantAsync();
         var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(Extension), "SubmissionKey");
         var fields = FormExamples.Extension().AsFormFields(("SubmissionKey", key));
 
@@ -179,7 +179,7 @@ public sealed class ApplyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
     [Fact]
     public async Task Confirm_WithoutThePhoto_IsRefusedAtTheTopAndKeepsEverything()
     {
-        var (client, _) = await ResidenceApplicantAsync();
+        var (client, _) = await app.LoggedInResidenceApplicantAsync();
         var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(Extension), "SubmissionKey");
 
         var html = await Html(await client.PostHandlerAsync(Extension, "Confirm", FormExamples.Extension().AsFormFields(("SubmissionKey", key))));
@@ -194,7 +194,7 @@ public sealed class ApplyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
     [Fact]
     public async Task Apply_ChangeOfStatusAtTheFukuokaCounter_IsHandledByFukuoka()
     {
-        var (client, applicant) = await ResidenceApplicantAsync();
+        var (client, applicant) = await app.LoggedInResidenceApplicantAsync();
         const string page = "/Procedures/change-of-status/Apply";
         var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(page), "SubmissionKey");
         var fields = FormExamples.ChangeOfStatus().AsFormFields(("SubmissionKey", key));
@@ -212,7 +212,7 @@ public sealed class ApplyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
     [Fact]
     public async Task Apply_ExtensionWithSimultaneousApplications_RecordsThemAndCopiesCommonItems()
     {
-        var (client, applicant) = await ResidenceApplicantAsync();
+        var (client, applicant) = await app.LoggedInResidenceApplicantAsync();
         var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(Extension), "SubmissionKey");
         var values = FormExamples.Extension().WithReEntryAndPartTimeWork();
         values["familyInJapan"] = "YES";
@@ -237,7 +237,7 @@ public sealed class ApplyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
     [Fact]
     public async Task Apply_AuthorizedEmployment_NeedsNoPhoto()
     {
-        var (client, applicant) = await ResidenceApplicantAsync();
+        var (client, applicant) = await app.LoggedInResidenceApplicantAsync();
         const string page = "/Procedures/authorized-employment/Apply";
         var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(page), "SubmissionKey");
 
@@ -251,9 +251,9 @@ public sealed class ApplyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
     [Fact]
     public async Task ChangeOfMethodOfReceipt_OwnOpenApplication_IsAccepted_AnotherApplicantsNumberIsUnknown()
     {
-        var (client, applicant) = await ResidenceApplicantAsync();
+        var (client, applicant) = await app.LoggedInResidenceApplicantAsync();
         var own = await SubmittedExtensionAsync(client);
-        var (stranger, _) = await ResidenceApplicantAsync();
+        var (stranger, _) = await app.LoggedInResidenceApplicantAsync();
         var foreign = await SubmittedExtensionAsync(stranger);
         const string page = "/Procedures/change-of-receipt-method/Apply";
         var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(page), "SubmissionKey");
@@ -383,9 +383,6 @@ public sealed class ApplyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
         await using var db = app.Database.CreateContext();
         Assert.False(await db.Applications.AnyAsync(a => a.ApplicantId == applicant.Id && a.ProcedureId == (int)procedure, Ct));
     }
-
-    private async Task<(HttpClient Client, Rasens.Data.Accounts.ApplicantUser Applicant)> ResidenceApplicantAsync() =>
-        await app.LoggedInApplicantAsync(approved: true, usage: ProcedureKind.UsageRequestResidence);
 
     /// <summary>Applies for an extension through the pages; returns its temporary reception number.</summary>
     private async Task<string> SubmittedExtensionAsync(HttpClient client)

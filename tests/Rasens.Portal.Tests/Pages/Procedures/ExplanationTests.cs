@@ -23,7 +23,7 @@ public sealed class ExplanationTests(PortalOnSqlite app) : IClassFixture<PortalO
     [Fact]
     public async Task Procedures_NeedingUsage_AreRefusedUntilApproved_AndTheUsageRequestCannotBeRepeated()
     {
-        var (client, applicant) = await LoggedInAsync();
+        var (client, applicant) = await app.LoggedInApplicantAsync();
 
         var extension = await client.GetStringAsync("/Procedures/extension-of-stay", TestContext.Current.CancellationToken);
         Assert.Contains("data-code=\"usage.required\"", extension, StringComparison.Ordinal);
@@ -52,14 +52,5 @@ public sealed class ExplanationTests(PortalOnSqlite app) : IClassFixture<PortalO
         var approved = await client.GetStringAsync("/Procedures/extension-of-stay", TestContext.Current.CancellationToken);
         Assert.DoesNotContain("data-code=\"usage.required\"", approved, StringComparison.Ordinal);
         Assert.Contains("data-code=\"usage.required\"", await client.GetStringAsync("/Procedures/institution-or-spouse-notification", TestContext.Current.CancellationToken), StringComparison.Ordinal);
-    }
-
-    private async Task<(HttpClient Client, ApplicantUser Applicant)> LoggedInAsync()
-    {
-        var applicant = A.Applicant().Build();
-        await app.Database.SeedAsync(applicant);
-        var client = app.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(applicant.UserName!)).StatusCode);
-        return (client, applicant);
     }
 }

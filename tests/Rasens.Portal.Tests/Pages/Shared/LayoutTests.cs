@@ -9,20 +9,11 @@ public sealed class LayoutTests(PortalOnSqlite app) : IClassFixture<PortalOnSqli
     [Fact]
     public async Task Layout_SignedIn_TellsTheWarningScriptWhenTheSessionEnds()
     {
-        using var client = await LoggedInAsync();
+        using var client = (await app.LoggedInApplicantAsync()).Client;
 
         var html = await client.GetStringAsync("/MyPage", TestContext.Current.CancellationToken);
 
         Assert.Contains("data-session-seconds=\"10800\"", html, StringComparison.Ordinal);
         Assert.Contains("id=\"session-dialog\"", html, StringComparison.Ordinal);
-    }
-
-    private async Task<HttpClient> LoggedInAsync()
-    {
-        var applicant = A.Applicant().Build();
-        await app.Database.SeedAsync(applicant);
-        var client = app.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(applicant.UserName!)).StatusCode);
-        return client;
     }
 }

@@ -14,7 +14,7 @@ public sealed partial class FormTests(PortalOnSqlite app) : IClassFixture<Portal
     [Fact]
     public async Task RequestForUse_WholeJourney_MakesExactlyOnePendingRequest()
     {
-        var (client, applicant) = await LoggedInAsync();
+        var (client, applicant) = await app.LoggedInApplicantAsync();
         var readPage = await StartReadingAsync(client);
         var reader = ReaderLink().Match(await client.GetStringAsync(readPage, TestContext.Current.CancellationToken)).Groups[1].Value.Replace("&amp;", "&", StringComparison.Ordinal);
         Assert.StartsWith("/SimulatedCardReader/", reader, StringComparison.Ordinal);
@@ -49,15 +49,6 @@ public sealed partial class FormTests(PortalOnSqlite app) : IClassFixture<Portal
         var request = Assert.Single(await db.Applications.Where(a => a.ApplicantId == applicant.Id).ToListAsync(TestContext.Current.CancellationToken));
         Assert.Equal(ApplicationStatus.Pending, request.Status);
         Assert.Equal(1, await app.CountEmailsAsync(applicant.Email!, "usage-request-received"));
-    }
-
-    private async Task<(HttpClient Client, ApplicantUser Applicant)> LoggedInAsync()
-    {
-        var applicant = A.Applicant().Build();
-        await app.Database.SeedAsync(applicant);
-        var client = app.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(applicant.UserName!)).StatusCode);
-        return (client, applicant);
     }
 
     private static Dictionary<string, string> CardFields(string name) => new()

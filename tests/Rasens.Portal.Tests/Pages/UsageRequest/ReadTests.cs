@@ -11,9 +11,9 @@ public sealed class ReadTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlite
     [Fact]
     public async Task RequestForUse_SomeoneElsesReadingOrRequest_IsNotFound()
     {
-        var (owner, _) = await LoggedInAsync();
+        var (owner, _) = await app.LoggedInApplicantAsync();
         var readPage = await StartReadingAsync(owner);
-        var (stranger, _) = await LoggedInAsync();
+        var (stranger, _) = await app.LoggedInApplicantAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(readPage, TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(readPage + "?handler=State", TestContext.Current.CancellationToken)).StatusCode);
@@ -23,7 +23,7 @@ public sealed class ReadTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlite
     [Fact]
     public async Task Reading_NotDoneInTenMinutes_TheWaitingPageSaysTimeRanOut()
     {
-        var (client, _) = await LoggedInAsync();
+        var (client, _) = await app.LoggedInApplicantAsync();
         var readPage = await StartReadingAsync(client);
 
         app.Clock.Advance(TimeSpan.FromMinutes(10));
@@ -31,14 +31,5 @@ public sealed class ReadTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlite
         Assert.Contains("\"state\":\"Expired\"", await client.GetStringAsync(readPage + "?handler=State", TestContext.Current.CancellationToken), StringComparison.Ordinal);
         var html = await client.GetStringAsync(readPage, TestContext.Current.CancellationToken);
         Assert.Contains("id=\"wait-active\" hidden", html, StringComparison.Ordinal);
-    }
-
-    private async Task<(HttpClient Client, ApplicantUser Applicant)> LoggedInAsync()
-    {
-        var applicant = A.Applicant().Build();
-        await app.Database.SeedAsync(applicant);
-        var client = app.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(applicant.UserName!)).StatusCode);
-        return (client, applicant);
     }
 }
