@@ -96,6 +96,26 @@ public static partial class PortalSteps
         return LinkIn(await app.LastEmailAsync(email, "registration-link"));
     }
 
+    /// <summary>Forgot password: posts the user ID and e-mail address, returns the page shown.</summary>
+    public static async Task<string> ForgotPasswordAsync(this HttpClient client, string userId, string email) =>
+        await (await client.PostFormAsync("/Account/ForgotPassword", new Dictionary<string, string> { ["Input.UserId"] = userId, ["Input.Email"] = email }))
+            .Content.ReadAsStringAsync();
+
+    /// <summary>The e-mail change form's fields: the new address twice and the current password.</summary>
+    public static Dictionary<string, string> ChangeEmailFields(string email, string password) => new()
+    {
+        ["Input.Email"] = email,
+        ["Input.ConfirmEmail"] = email,
+        ["Input.CurrentPassword"] = password,
+    };
+
+    /// <summary>The applicant's e-mail address as stored now.</summary>
+    public static async Task<string?> StoredEmailAsync(this IWebApp app, Guid applicantId)
+    {
+        await using var db = app.Database.CreateContext();
+        return await db.ApplicantUsers.Where(u => u.Id == applicantId).Select(u => u.Email).SingleAsync();
+    }
+
     public static Dictionary<string, string> RegistrationFields(string password = Password, string? confirm = null) => new()
     {
         ["Input.UserType"] = "ForeignNational",

@@ -13,16 +13,12 @@ public abstract class ForgotPasswordTests<TFixture>(TFixture app)
         await app.Database.SeedAsync(applicant);
         using var client = app.Browser();
 
-        var html = await ForgotPasswordAsync(client, applicant.UserName!, "not-mine@example.test");
+        var html = await client.ForgotPasswordAsync(applicant.UserName!, "not-mine@example.test");
 
         Assert.Contains("data-testid=\"forgot-sent\"", html, StringComparison.Ordinal);
         Assert.Equal(0, await app.CountEmailsAsync("not-mine@example.test", "password-reset-link"));
         Assert.Equal(0, await app.CountEmailsAsync(applicant.Email!, "password-reset-link"));
     }
-
-    private static async Task<string> ForgotPasswordAsync(HttpClient client, string userId, string email) =>
-        await (await client.PostFormAsync("/Account/ForgotPassword", new Dictionary<string, string> { ["Input.UserId"] = userId, ["Input.Email"] = email }))
-            .Content.ReadAsStringAsync();
 }
 
 public sealed class ForgotPasswordTests_Sqlite(PortalOnSqlite app) : ForgotPasswordTests<PortalOnSqlite>(app), IClassFixture<PortalOnSqlite>;

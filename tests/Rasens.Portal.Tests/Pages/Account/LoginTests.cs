@@ -9,8 +9,6 @@ namespace Rasens.Portal.Tests.Pages.Account;
 public abstract class LoginTests<TFixture>(TFixture app)
     where TFixture : IWebApp
 {
-    private const string Password = "Correct-Horse9";
-
     [Fact]
     public async Task Login_ByUserIdAndPassword_OpensMyPageAndAudits()
     {
@@ -18,7 +16,7 @@ public abstract class LoginTests<TFixture>(TFixture app)
         await app.Database.SeedAsync(applicant);
         using var client = app.Browser();
 
-        var response = await LoginAsync(client, applicant.UserName!, Password);
+        var response = await client.LoginAsync(applicant.UserName!);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/MyPage", response.Headers.Location?.OriginalString);
@@ -36,8 +34,8 @@ public abstract class LoginTests<TFixture>(TFixture app)
         await app.Database.SeedAsync(applicant);
         using var client = app.Browser();
 
-        var wrong = await (await LoginAsync(client, applicant.UserName!, "Wrong-Horse9")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var unknown = await (await LoginAsync(client, "NOSUCHUSER1", "Wrong-Horse9")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var wrong = await (await client.LoginAsync(applicant.UserName!, "Wrong-Horse9")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var unknown = await (await client.LoginAsync("NOSUCHUSER1", "Wrong-Horse9")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Contains("data-testid=\"login-failed\"", wrong, StringComparison.Ordinal);
         Assert.Contains($"value=\"{applicant.UserName}\"", wrong, StringComparison.Ordinal);
@@ -54,14 +52,14 @@ public abstract class LoginTests<TFixture>(TFixture app)
 
         for (var i = 0; i < 5; i++)
         {
-            await LoginAsync(client, applicant.UserName!, "Wrong-Horse9");
+            await client.LoginAsync(applicant.UserName!, "Wrong-Horse9");
         }
 
-        Assert.Equal(HttpStatusCode.OK, (await LoginAsync(client, applicant.UserName!, Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.LoginAsync(applicant.UserName!)).StatusCode);
         app.Clock.Advance(TimeSpan.FromHours(23));
-        Assert.Equal(HttpStatusCode.OK, (await LoginAsync(client, applicant.UserName!, Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.LoginAsync(applicant.UserName!)).StatusCode);
         app.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
-        Assert.Equal(HttpStatusCode.Redirect, (await LoginAsync(client, applicant.UserName!, Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(applicant.UserName!)).StatusCode);
     }
 
     [Fact]
@@ -74,9 +72,6 @@ public abstract class LoginTests<TFixture>(TFixture app)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/Account/Login", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
     }
-
-    private static Task<HttpResponseMessage> LoginAsync(HttpClient client, string userId, string password) =>
-        client.PostFormAsync("/Account/Login", new Dictionary<string, string> { ["Input.UserName"] = userId, ["Input.Password"] = password });
 
     private static string Failure(string html)
     {

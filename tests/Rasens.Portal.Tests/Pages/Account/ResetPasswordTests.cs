@@ -20,7 +20,7 @@ public abstract class ResetPasswordTests<TFixture>(TFixture app)
 
         Assert.Equal(HttpStatusCode.OK, (await client.LoginAsync(applicant.UserName!)).StatusCode); // locked
 
-        await ForgotPasswordAsync(client, applicant.UserName!, applicant.Email!.ToUpperInvariant());
+        await client.ForgotPasswordAsync(applicant.UserName!, applicant.Email!.ToUpperInvariant());
         var link = PortalSteps.LinkIn(await app.LastEmailAsync(applicant.Email!, "password-reset-link"));
         var reset = await client.PostFormAsync(link, new Dictionary<string, string> { ["Password"] = "Fresh-Start-77", ["ConfirmPassword"] = "Fresh-Start-77" });
 
@@ -37,7 +37,7 @@ public abstract class ResetPasswordTests<TFixture>(TFixture app)
         var applicant = A.Applicant().Build();
         await app.Database.SeedAsync(applicant);
         using var client = app.Browser();
-        await ForgotPasswordAsync(client, applicant.UserName!, applicant.Email!);
+        await client.ForgotPasswordAsync(applicant.UserName!, applicant.Email!);
         var link = PortalSteps.LinkIn(await app.LastEmailAsync(applicant.Email!, "password-reset-link"));
 
         var weak = await (await client.PostFormAsync(link, new Dictionary<string, string> { ["Password"] = "weak", ["ConfirmPassword"] = "weak" })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -55,7 +55,7 @@ public abstract class ResetPasswordTests<TFixture>(TFixture app)
         var applicant = A.Applicant().Build();
         await app.Database.SeedAsync(applicant);
         using var client = app.Browser();
-        await ForgotPasswordAsync(client, applicant.UserName!, applicant.Email!);
+        await client.ForgotPasswordAsync(applicant.UserName!, applicant.Email!);
         var link = PortalSteps.LinkIn(await app.LastEmailAsync(applicant.Email!, "password-reset-link"));
 
         var tampered = await client.GetStringAsync(link + "x", TestContext.Current.CancellationToken);
@@ -68,10 +68,6 @@ public abstract class ResetPasswordTests<TFixture>(TFixture app)
         Assert.Contains("data-code=\"link.expired\"", expired, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await client.LoginAsync(applicant.UserName!)).StatusCode);
     }
-
-    private static async Task<string> ForgotPasswordAsync(HttpClient client, string userId, string email) =>
-        await (await client.PostFormAsync("/Account/ForgotPassword", new Dictionary<string, string> { ["Input.UserId"] = userId, ["Input.Email"] = email }))
-            .Content.ReadAsStringAsync();
 }
 
 public sealed class ResetPasswordTests_Sqlite(PortalOnSqlite app) : ResetPasswordTests<PortalOnSqlite>(app), IClassFixture<PortalOnSqlite>;

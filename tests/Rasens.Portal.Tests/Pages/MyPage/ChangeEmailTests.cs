@@ -14,7 +14,7 @@ public sealed class ChangeEmailTests(PortalOnSqlite app) : IClassFixture<PortalO
         var (client, applicant) = await app.LoggedInApplicantAsync();
         var newEmail = $"new-{Guid.NewGuid():N}@example.test";
 
-        var html = await (await client.PostFormAsync("/MyPage/ChangeEmail", EmailFields(newEmail, "Wrong-Horse9"))).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var html = await (await client.PostFormAsync("/MyPage/ChangeEmail", PortalSteps.ChangeEmailFields(newEmail, "Wrong-Horse9"))).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Contains("現在のパスワードが正しくありません。", html, StringComparison.Ordinal);
         Assert.Contains($"value=\"{newEmail}\"", html, StringComparison.Ordinal);
@@ -27,32 +27,19 @@ public sealed class ChangeEmailTests(PortalOnSqlite app) : IClassFixture<PortalO
         var (client, applicant) = await app.LoggedInApplicantAsync();
         var newEmail = $"new-{Guid.NewGuid():N}@example.test";
 
-        var sent = await client.PostFormAsync("/MyPage/ChangeEmail", EmailFields(newEmail, PortalSteps.Password));
+        var sent = await client.PostFormAsync("/MyPage/ChangeEmail", PortalSteps.ChangeEmailFields(newEmail, PortalSteps.Password));
         Assert.Equal("/MyPage/User?Changed=email-sent", sent.Headers.Location?.OriginalString);
         var link = PortalSteps.LinkIn(await app.LastEmailAsync(newEmail, "email-change-link"));
-        Assert.Equal(applicant.Email, await EmailOfAsync(applicant.Id)); // nothing changes before the link is used
+        Assert.Equal(applicant.Email, await app.StoredEmailAsync(applicant.Id)); // nothing changes before the link is used
 
         var confirmPage = await client.GetStringAsync(link, TestContext.Current.CancellationToken);
         Assert.Contains(newEmail, confirmPage, StringComparison.Ordinal);
         var done = await client.PostFormAsync(link, new Dictionary<string, string>());
 
         Assert.Equal("/MyPage/User?Changed=email", done.Headers.Location?.OriginalString);
-        Assert.Equal(newEmail, await EmailOfAsync(applicant.Id));
+        Assert.Equal(newEmail, await app.StoredEmailAsync(applicant.Id));
         Assert.Contains(newEmail, (await app.LastEmailAsync(applicant.Email!, "email-changed-old")).Body, StringComparison.Ordinal);
         Assert.Equal(1, await app.CountEmailsAsync(newEmail, "email-changed-new"));
         Assert.Contains("data-code=\"link.used\"", await client.GetStringAsync(link, TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
-
-    private async Task<string?> EmailOfAsync(Guid id)
-    {
-        await using var db = app.Database.CreateContext();
-        return await db.ApplicantUsers.Where(u => u.Id == id).Select(u => u.Email).SingleAsync();
-    }
-
-    private static Dictionary<string, string> EmailFields(string email, string password) => new()
-    {
-        ["Input.Email"] = email,
-        ["Input.ConfirmEmail"] = email,
-        ["Input.CurrentPassword"] = password,
-    };
 }

@@ -13,25 +13,12 @@ public sealed class ConfirmEmailTests(PortalOnSqlite app) : IClassFixture<Portal
     {
         var (owner, applicant) = await app.LoggedInApplicantAsync();
         var newEmail = $"new-{Guid.NewGuid():N}@example.test";
-        await owner.PostFormAsync("/MyPage/ChangeEmail", EmailFields(newEmail, PortalSteps.Password));
+        await owner.PostFormAsync("/MyPage/ChangeEmail", PortalSteps.ChangeEmailFields(newEmail, PortalSteps.Password));
         var link = PortalSteps.LinkIn(await app.LastEmailAsync(newEmail, "email-change-link"));
         var (stranger, _) = await app.LoggedInApplicantAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(link, TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostFormAsync(link, new Dictionary<string, string>(), formPage: "/MyPage")).StatusCode);
-        Assert.Equal(applicant.Email, await EmailOfAsync(applicant.Id));
+        Assert.Equal(applicant.Email, await app.StoredEmailAsync(applicant.Id));
     }
-
-    private async Task<string?> EmailOfAsync(Guid id)
-    {
-        await using var db = app.Database.CreateContext();
-        return await db.ApplicantUsers.Where(u => u.Id == id).Select(u => u.Email).SingleAsync();
-    }
-
-    private static Dictionary<string, string> EmailFields(string email, string password) => new()
-    {
-        ["Input.Email"] = email,
-        ["Input.ConfirmEmail"] = email,
-        ["Input.CurrentPassword"] = password,
-    };
 }

@@ -17,7 +17,7 @@ public sealed class IndexTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
             A.Case(someoneElse).InStatus(ApplicationStatus.InReturnProcess).HeldBy(examiner).Build(),
             A.Case(someoneElse).InStatus(ApplicationStatus.InReturnProcess).HeldBy(examiner).Build());
         using var client = app.Browser();
-        await client.PostFormAsync("/Account/Login", new Dictionary<string, string> { ["Input.UserName"] = me.UserName!, ["Input.Password"] = "Correct-Horse9" });
+        await client.LoginAsync(me.UserName!);
 
         var html = await client.GetStringAsync("/MyPage", TestContext.Current.CancellationToken);
 
@@ -38,7 +38,7 @@ public sealed class IndexTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
         var me = A.Applicant().Build();
         await app.Database.SeedAsync(me);
         using var client = app.Browser();
-        await client.PostFormAsync("/Account/Login", new Dictionary<string, string> { ["Input.UserName"] = me.UserName!, ["Input.Password"] = "Correct-Horse9" });
+        await client.LoginAsync(me.UserName!);
 
         var switched = await client.PostFormAsync("/Language", new Dictionary<string, string> { ["culture"] = culture, ["returnUrl"] = "/MyPage" }, formPage: "/MyPage");
 
