@@ -1,9 +1,11 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Rasens.Data.Accounts;
 using Rasens.Data.Applications;
 using Rasens.Data.Messaging;
+using Rasens.Data.Notices;
 using Rasens.Data.Procedures;
 using Rasens.Testing;
 
@@ -38,6 +40,39 @@ public static partial class PortalSteps
         await app.Database.SeedAsync(examiner);
         var (client, applicant) = await app.LoggedInApplicantAsync();
         return (client, applicant, examiner);
+    }
+
+    /// <summary>
+    /// Three notifications with the same entries (former organisation "前回の大学"): the applicant's own from 100 days
+    /// ago, which may be reused, their own from 800 days ago, too old, and someone else's.
+    /// </summary>
+    public static async Task<(Application Recent, Application Old, Application Theirs)> SeedPastNotificationsAsync(this IWebApp app, ApplicantUser applicant)
+    {
+        var other = await app.Database.SeedApplicantAsync();
+        var payload = JsonSerializer.Serialize(new Dictionary<string, string> { ["statusOfResidence"] = "STUDENT", ["content"] = "ORG_LEAVING", ["formerName"] = "前回の大学" });
+        var recent = A.Case(applicant).Notification().WithPayload(payload).Build(DateTime.UtcNow.AddDays(-100));
+        var old = A.Case(applicant).Notification().WithPayload(payload).Build(DateTime.UtcNow.AddDays(-800));
+        var theirs = A.Case(other).Notification().WithPayload(payload).Build();
+        await app.Database.SeedAsync(recent, old, theirs);
+        return (recent, old, theirs);
+    }
+
+    /// <summary>No notices at all, for tests that count them (each notice test class has a database of its own).</summary>
+    public static async Task DeleteNoticesAsync(this IWebApp app)
+    {
+        await using var db = app.Database.CreateContext();
+        await db.GeneralNotices.ExecuteDeleteAsync();
+    }
+
+    /// <summary>Three notices: one shown now (published yesterday, expiring tomorrow), one not yet published, one expired.</summary>
+    public static async Task<(GeneralNotice Shown, GeneralNotice Future, GeneralNotice Expired)> SeedNoticeOfEachKindAsync(this IWebApp app)
+    {
+        var now = app.Clock.UtcNow;
+        var shown = A.Notice(now.AddDays(-1)).ExpiringAt(now.AddDays(1)).Build();
+        var future = A.Notice(now.AddDays(1)).Build();
+        var expired = A.Notice(now.AddDays(-10)).ExpiringAt(now.AddMinutes(-1)).Build();
+        await app.Database.SeedAsync(shown, future, expired);
+        return (shown, future, expired);
     }
 
     /// <summary>A complete notification of leaving a university, as the form's values.</summary>

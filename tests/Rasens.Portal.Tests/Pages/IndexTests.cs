@@ -11,11 +11,7 @@ public sealed class IndexTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
     private DateTime Now => app.Clock.UtcNow;
 
     // Every test counts notices, so each starts with none (the fixture's database is this class's own).
-    public async ValueTask InitializeAsync()
-    {
-        await using var db = app.Database.CreateContext();
-        await db.GeneralNotices.ExecuteDeleteAsync();
-    }
+    public async ValueTask InitializeAsync() => await app.DeleteNoticesAsync();
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 

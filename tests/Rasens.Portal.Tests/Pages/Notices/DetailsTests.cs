@@ -13,11 +13,7 @@ public sealed class DetailsTests(PortalOnSqlite app) : IClassFixture<PortalOnSql
     private DateTime Now => app.Clock.UtcNow;
 
     // Every test counts notices, so each starts with none (the fixture's database is this class's own).
-    public async ValueTask InitializeAsync()
-    {
-        await using var db = app.Database.CreateContext();
-        await db.GeneralNotices.ExecuteDeleteAsync();
-    }
+    public async ValueTask InitializeAsync() => await app.DeleteNoticesAsync();
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
@@ -66,7 +62,7 @@ public sealed class DetailsTests(PortalOnSqlite app) : IClassFixture<PortalOnSql
     [Fact]
     public async Task Details_UnknownNotYetPublishedOrExpired_IsNotFound()
     {
-        var (shown, future, expired) = await SeedOneOfEachAsync();
+        var (shown, future, expired) = await app.SeedNoticeOfEachKindAsync();
         using var client = app.Browser();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Notices/{shown.Id}", TestContext.Current.CancellationToken)).StatusCode);
@@ -88,14 +84,5 @@ public sealed class DetailsTests(PortalOnSqlite app) : IClassFixture<PortalOnSql
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Notices/{notice.Id}", TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal([notice.Id], LinkedIds(await client.GetStringAsync("/Notices", TestContext.Current.CancellationToken)));
-    }
-
-    private async Task<(GeneralNotice Shown, GeneralNotice Future, GeneralNotice Expired)> SeedOneOfEachAsync()
-    {
-        var shown = A.Notice(Now.AddDays(-1)).ExpiringAt(Now.AddDays(1)).Build();
-        var future = A.Notice(Now.AddDays(1)).Build();
-        var expired = A.Notice(Now.AddDays(-10)).ExpiringAt(Now.AddMinutes(-1)).Build();
-        await app.Database.SeedAsync(shown, future, expired);
-        return (shown, future, expired);
     }
 }

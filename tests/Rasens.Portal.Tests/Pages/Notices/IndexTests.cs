@@ -12,11 +12,7 @@ public sealed class IndexTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
     private DateTime Now => app.Clock.UtcNow;
 
     // Every test counts notices, so each starts with none (the fixture's database is this class's own).
-    public async ValueTask InitializeAsync()
-    {
-        await using var db = app.Database.CreateContext();
-        await db.GeneralNotices.ExecuteDeleteAsync();
-    }
+    public async ValueTask InitializeAsync() => await app.DeleteNoticesAsync();
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
@@ -79,7 +75,7 @@ public sealed class IndexTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
     [Fact]
     public async Task List_NotYetPublishedOrExpired_AreLeftOut()
     {
-        var (shown, future, expired) = await SeedOneOfEachAsync();
+        var (shown, future, expired) = await app.SeedNoticeOfEachKindAsync();
         using var client = app.Browser();
 
         var list = await client.GetStringAsync("/Notices", TestContext.Current.CancellationToken);
@@ -116,14 +112,5 @@ public sealed class IndexTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
 
         var details = await client.GetStringAsync($"/Notices/{notice.Id}", TestContext.Current.CancellationToken);
         Assert.Equal(japanese ? "日本語の本文" : "English text", Body(details));
-    }
-
-    private async Task<(GeneralNotice Shown, GeneralNotice Future, GeneralNotice Expired)> SeedOneOfEachAsync()
-    {
-        var shown = A.Notice(Now.AddDays(-1)).ExpiringAt(Now.AddDays(1)).Build();
-        var future = A.Notice(Now.AddDays(1)).Build();
-        var expired = A.Notice(Now.AddDays(-10)).ExpiringAt(Now.AddMinutes(-1)).Build();
-        await app.Database.SeedAsync(shown, future, expired);
-        return (shown, future, expired);
     }
 }

@@ -79,14 +79,7 @@ public sealed class ApplySaveLoadTests(PortalOnSqlite app) : IClassFixture<Porta
     public async Task Reuse_OwnRecentCase_FillsTheForm_ButNotSomeoneElsesOrAnOldOne()
     {
         var (client, me) = await app.LoggedInApplicantAsync(approved: true);
-        var examiner = A.Staff().Build();
-        var other = A.Applicant().Build();
-        await app.Database.SeedAsync(examiner, other);
-        var payload = JsonSerializer.Serialize(new Dictionary<string, string> { ["statusOfResidence"] = "STUDENT", ["content"] = "ORG_LEAVING", ["formerName"] = "前回の大学" });
-        var recent = A.Case(me).Notification().WithPayload(payload).Build(DateTime.UtcNow.AddDays(-100));
-        var old = A.Case(me).Notification().WithPayload(payload).Build(DateTime.UtcNow.AddDays(-800));
-        var theirs = A.Case(other).Notification().WithPayload(payload).Build();
-        await app.Database.SeedAsync(recent, old, theirs);
+        var (recent, old, theirs) = await app.SeedPastNotificationsAsync(me);
 
         var filled = await client.OpenEntryAsync($"{Page}?reuse={recent.Id}");
         Assert.Contains("value=\"前回の大学\"", filled, StringComparison.Ordinal);
