@@ -16,10 +16,13 @@ public static partial class WorkbenchSteps
         var staff = A.Staff(role).Build();
         await app.Database.SeedAsync(staff);
         var client = app.Browser();
-        var response = await client.PostFormAsync("/Account/SignIn", new Dictionary<string, string> { ["Input.UserName"] = staff.UserName!, ["Input.Password"] = Password });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PasswordAsync(staff.UserName!)).StatusCode);
         return (client, staff);
     }
+
+    /// <summary>The sign-in page's first step: user name and password.</summary>
+    public static Task<HttpResponseMessage> PasswordAsync(this HttpClient client, string userName, string password = Password) =>
+        client.PostFormAsync("/Account/SignIn", new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = password });
 
     /// <summary>Posts a handler of the case page with the version shown on it.</summary>
     public static async Task<HttpResponseMessage> ActAsync(this HttpClient client, long caseId, string handler, IDictionary<string, string>? fields = null, int? version = null)

@@ -9,8 +9,6 @@ namespace Rasens.Workbench.Tests.Pages.Account;
 public abstract class SignInTests<TFixture>(TFixture app)
     where TFixture : IWebApp
 {
-    private const string Password = "Staff-Pass-2026";
-
     [Fact]
     public async Task Health_DatabaseReachable_Returns200()
     {
@@ -39,7 +37,7 @@ public abstract class SignInTests<TFixture>(TFixture app)
         await app.Database.SeedAsync(staff);
         using var client = app.Browser();
 
-        var response = await SignInAsync(client, staff.UserName!, Password);
+        var response = await client.PasswordAsync(staff.UserName!);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var dashboard = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
@@ -56,8 +54,8 @@ public abstract class SignInTests<TFixture>(TFixture app)
         await app.Database.SeedAsync(staff);
         using var client = app.Browser();
 
-        var wrongPassword = await (await SignInAsync(client, staff.UserName!, "Wrong-Pass-1")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var unknownUser = await (await SignInAsync(client, "nobody-" + Guid.NewGuid().ToString("N")[..8], "Wrong-Pass-1")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var wrongPassword = await (await client.PasswordAsync(staff.UserName!, "Wrong-Pass-1")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var unknownUser = await (await client.PasswordAsync("nobody-" + Guid.NewGuid().ToString("N")[..8], "Wrong-Pass-1")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Contains("data-testid=\"sign-in-failed\"", wrongPassword, StringComparison.Ordinal);
         Assert.Contains($"value=\"{staff.UserName}\"", wrongPassword, StringComparison.Ordinal);
@@ -75,10 +73,10 @@ public abstract class SignInTests<TFixture>(TFixture app)
 
         for (var i = 0; i < 5; i++)
         {
-            Assert.Equal(HttpStatusCode.OK, (await SignInAsync(client, staff.UserName!, "Wrong-Pass-1")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.PasswordAsync(staff.UserName!, "Wrong-Pass-1")).StatusCode);
         }
 
-        var sixth = await SignInAsync(client, staff.UserName!, Password);
+        var sixth = await client.PasswordAsync(staff.UserName!);
         Assert.Equal(HttpStatusCode.OK, sixth.StatusCode); // the form again, not a redirect
         Assert.Equal("locked out", (await LastAuditAsync(staff.UserName!, staff.Id)).Details);
 
@@ -89,7 +87,7 @@ public abstract class SignInTests<TFixture>(TFixture app)
         }
 
         app.Clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
-        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, staff.UserName!, Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PasswordAsync(staff.UserName!)).StatusCode);
     }
 
     [Fact]
@@ -97,7 +95,7 @@ public abstract class SignInTests<TFixture>(TFixture app)
     {
         using var client = app.Browser();
 
-        var html = await (await SignInAsync(client, "", "")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var html = await (await client.PasswordAsync("", "")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Contains("data-testid=\"error-summary\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"#Input_UserName\"", html, StringComparison.Ordinal);
@@ -111,7 +109,7 @@ public abstract class SignInTests<TFixture>(TFixture app)
         var staff = A.Staff().Build();
         await app.Database.SeedAsync(staff);
         using var client = app.Browser();
-        await SignInAsync(client, staff.UserName!, Password);
+        await client.PasswordAsync(staff.UserName!);
 
         await client.GetAsync("/Account/SignOut", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", TestContext.Current.CancellationToken)).StatusCode);
@@ -131,7 +129,7 @@ public abstract class SignInTests<TFixture>(TFixture app)
         var staff = A.Staff().Build();
         await app.Database.SeedAsync(staff);
         using var client = app.Browser();
-        await SignInAsync(client, staff.UserName!, Password);
+        await client.PasswordAsync(staff.UserName!);
         for (var i = 0; i < 4; i++)
         {
             // A page every 25 s: the session is renewed all the while, and still checked against the account.
@@ -159,7 +157,7 @@ public abstract class SignInTests<TFixture>(TFixture app)
         var staff = A.Staff().Build();
         await app.Database.SeedAsync(staff);
         using var client = app.Browser();
-        await SignInAsync(client, staff.UserName!, Password);
+        await client.PasswordAsync(staff.UserName!);
 
         var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
 
@@ -173,7 +171,7 @@ public abstract class SignInTests<TFixture>(TFixture app)
         await app.Database.SeedAsync(staff, A.AuthenticatorFor(staff, Totp.NewKey()));
         using var client = app.Browser();
 
-        var response = await SignInAsync(client, staff.UserName!, Password);
+        var response = await client.PasswordAsync(staff.UserName!);
 
         Assert.Equal("/", response.Headers.Location?.OriginalString);
         Assert.Contains(staff.DisplayName, await client.GetStringAsync("/", TestContext.Current.CancellationToken), StringComparison.Ordinal);
@@ -192,9 +190,6 @@ public abstract class SignInTests<TFixture>(TFixture app)
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
-
-    private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password) =>
-        client.PostFormAsync("/Account/SignIn", new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = password });
 
     private static string FailureText(string html)
     {

@@ -4,14 +4,9 @@ using Rasens.Testing;
 
 namespace Rasens.Workbench.Tests.Pages.Account;
 
-/// <summary>The steps of a staff sign-in as a browser takes them, and what the audit journal says about them.</summary>
+/// <summary>The code steps of a staff sign-in as a browser takes them (the password step is <see cref="WorkbenchSteps.PasswordAsync"/>), and what the audit journal says about them.</summary>
 internal static class StaffSignInSteps
 {
-    public const string Password = "Staff-Pass-2026";
-
-    public static Task<HttpResponseMessage> PasswordAsync(this HttpClient client, string userName, string password = Password) =>
-        client.PostFormAsync("/Account/SignIn", new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = password });
-
     /// <summary>Posts a code to the code or set-up page; the antiforgery token comes from the sign-in page, which always has one.</summary>
     public static Task<HttpResponseMessage> CodeAsync(this HttpClient client, string page, string code) =>
         client.PostFormAsync(page, new Dictionary<string, string> { ["Input.Code"] = code }, formPage: "/Account/SignIn");

@@ -141,17 +141,10 @@ public abstract class DetailsEmailsTests<TFixture>(TFixture app)
         return Path.Combine(folder!.FullName, "src", "Rasens.Workbench", "Resources", file);
     }
 
-    private static async Task<HttpResponseMessage> ResendAsync(HttpClient client, long caseId, long emailId, string to)
-    {
-        var page = await client.GetStringAsync($"/Cases/{caseId}");
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["__RequestVerificationToken"] = Html.AntiforgeryToken(page),
-            ["ResendEmailId"] = emailId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["ResendTo"] = to,
-        });
-        return await client.PostAsync($"/Cases/{caseId}?handler=ResendEmail", content);
-    }
+    private static Task<HttpResponseMessage> ResendAsync(HttpClient client, long caseId, long emailId, string to) =>
+        client.PostFormAsync($"/Cases/{caseId}?handler=ResendEmail",
+            new Dictionary<string, string> { ["ResendEmailId"] = emailId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["ResendTo"] = to },
+            formPage: $"/Cases/{caseId}");
 
     private async Task<Application> CaseAsync()
     {
