@@ -102,6 +102,19 @@ public static partial class Html
         return await client.PostAsync(url, content);
     }
 
+    /// <summary>
+    /// The markup of the element marked data-testid="<paramref name="testId"/>" up to the first closing div, e.g. the
+    /// one message a page shows for every kind of failure; throws when the page has no such element.
+    /// </summary>
+    public static string Block(string html, string testId)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var start = html.IndexOf($"data-testid=\"{testId}\"", StringComparison.Ordinal);
+        return start >= 0
+            ? html[start..html.IndexOf("</div>", start, StringComparison.Ordinal)]
+            : throw new InvalidOperationException($"The page has no data-testid=\"{testId}\".");
+    }
+
     public static string Text(string html) => WebUtility.HtmlDecode(TagPattern().Replace(html, " "));
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -81,7 +81,7 @@ public abstract class EnterCodeTests<TFixture>(TFixture app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.Contains("コードが正しくないか", StaffSignInSteps.CodeFailure(html), StringComparison.Ordinal);
+        Assert.Contains("コードが正しくないか", Html.Block(html, "code-failed"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/", TestContext.Current.CancellationToken)).StatusCode);
         var audit = await app.LastAuditAsync("staff.sign-in.code", staff.Id);
         Assert.Equal((AuditOutcome.Refused, "wrong code"), (audit.Outcome, audit.Details));
@@ -107,8 +107,8 @@ public abstract class EnterCodeTests<TFixture>(TFixture app)
 
         Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
         Assert.Equal(
-            StaffSignInSteps.CodeFailure(await wrong.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)),
-            StaffSignInSteps.CodeFailure(await replayed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)));
+            Html.Block(await wrong.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), "code-failed"),
+            Html.Block(await replayed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), "code-failed"));
         await using var db = app.Database.CreateContext();
         var refusals = await db.AuditEntries
             .Where(a => a.ActorId == staff.Id && a.Action == "staff.sign-in.code" && a.Outcome == AuditOutcome.Refused)

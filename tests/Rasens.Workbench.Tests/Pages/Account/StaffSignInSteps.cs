@@ -23,12 +23,4 @@ internal static class StaffSignInSteps
             .OrderByDescending(a => a.Id)
             .FirstAsync(TestContext.Current.CancellationToken);
     }
-
-    /// <summary>The text of the one failure message a code page shows, whatever the reason.</summary>
-    public static string CodeFailure(string html)
-    {
-        var start = html.IndexOf("data-testid=\"code-failed\"", StringComparison.Ordinal);
-        Assert.True(start >= 0, "The page shows no failure message.");
-        return html[start..html.IndexOf("</div>", start, StringComparison.Ordinal)];
-    }
 }
