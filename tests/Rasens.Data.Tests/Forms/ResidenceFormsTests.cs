@@ -292,7 +292,7 @@ public sealed class ResidenceFormsTests
     [Fact]
     public void Forms_EveryTextKeyExistsInAllEightLanguages()
     {
-        var folder = Path.Combine(RepositoryRoot(), "src", "Rasens.Data", "Forms");
+        var folder = Path.Combine(Repository.Root, "src", "Rasens.Data", "Forms");
         var languages = new[] { "", ".ja", ".zh-Hans", ".zh-Hant", ".ko", ".es", ".vi", ".tl" };
         var files = languages.ToDictionary(l => l, l => System.Xml.Linq.XDocument.Load(Path.Combine(folder, $"FormTexts{l}.resx")).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal));
@@ -326,15 +326,4 @@ public sealed class ResidenceFormsTests
     }
 
     private static string Describe(FormCheck check) => string.Join(", ", check.Errors.Select(e => $"{e.Key}:{e.Code}"));
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Rasens.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Rasens.sln not found.");
-    }
 }

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Rasens.Testing;
 
 namespace Rasens.Portal.Tests.Localization;
 
@@ -16,8 +17,8 @@ public sealed class ResourceCompletenessTests
     [Fact]
     public void Portal_PagesUseOnlyKeysThatExist()
     {
-        var keys = Load(Path.Combine(Root(), "src", "Rasens.Portal", "Resources", "SharedResource.resx")).Keys.ToHashSet(StringComparer.Ordinal);
-        var pages = Directory.EnumerateFiles(Path.Combine(Root(), "src", "Rasens.Portal", "Pages"), "*.cshtml", SearchOption.AllDirectories);
+        var keys = Load(Path.Combine(Repository.Root, "src", "Rasens.Portal", "Resources", "SharedResource.resx")).Keys.ToHashSet(StringComparer.Ordinal);
+        var pages = Directory.EnumerateFiles(Path.Combine(Repository.Root, "src", "Rasens.Portal", "Pages"), "*.cshtml", SearchOption.AllDirectories);
         var missing = new List<string>();
         foreach (var page in pages)
         {
@@ -35,7 +36,7 @@ public sealed class ResourceCompletenessTests
 
     private static void AssertComplete(string project, string[] languages)
     {
-        var folder = Path.Combine(Root(), "src", project, "Resources");
+        var folder = Path.Combine(Repository.Root, "src", project, "Resources");
         var files = languages.ToDictionary(l => l, l => Load(Path.Combine(folder, $"SharedResource{(l.Length == 0 ? "" : "." + l)}.resx")), StringComparer.Ordinal);
         var allKeys = files.Values.SelectMany(f => f.Keys).ToHashSet(StringComparer.Ordinal);
         var problems = new List<string>();
@@ -51,15 +52,4 @@ public sealed class ResourceCompletenessTests
 
     private static Dictionary<string, string> Load(string path) =>
         XDocument.Load(path).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
-
-    private static string Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Rasens.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Rasens.sln not found above the test folder.");
-    }
 }

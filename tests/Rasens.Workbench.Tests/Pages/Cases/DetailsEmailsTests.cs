@@ -130,16 +130,7 @@ public abstract class DetailsEmailsTests<TFixture>(TFixture app)
         Assert.All(keys, key => Assert.True(english.Contains(key) && japanese.Contains(key), key));
     }
 
-    private static string Resource(string file)
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Rasens.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return Path.Combine(folder!.FullName, "src", "Rasens.Workbench", "Resources", file);
-    }
+    private static string Resource(string file) => Path.Combine(Repository.Root, "src", "Rasens.Workbench", "Resources", file);
 
     private static Task<HttpResponseMessage> ResendAsync(HttpClient client, long caseId, long emailId, string to) =>
         client.PostFormAsync($"/Cases/{caseId}?handler=ResendEmail",
