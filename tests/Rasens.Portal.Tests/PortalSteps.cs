@@ -75,20 +75,6 @@ public static partial class PortalSteps
         return (shown, future, expired);
     }
 
-    /// <summary>A complete notification of leaving a university, as the form's values.</summary>
-    public static Dictionary<string, string> LeavingNotification() => new()
-    {
-        ["statusOfResidence"] = "STUDENT",
-        ["content"] = "ORG_LEAVING",
-        ["nameEnglish"] = "NGUYEN VAN AN",
-        ["dateOfBirth"] = "2000-04-01",
-        ["nationality"] = "Viet Nam",
-        ["residenceCardNumber"] = "AB12345678CD",
-        ["eventDate"] = "2026-11-01",
-        ["formerName"] = "東京大学",
-        ["formerAddress"] = "東京都文京区本郷７－３－１",
-    };
-
     /// <summary>Form fields as the browser posts them ("Values[key]"), plus any extra hidden fields.</summary>
     public static Dictionary<string, string> AsFormFields(this Dictionary<string, string> values, params (string Name, string Value)[] hidden)
     {

@@ -1,6 +1,6 @@
 namespace Rasens.Testing;
 
-/// <summary>Complete, valid entries of each residence form, as the form's values (dates relative to 2026).</summary>
+/// <summary>Complete, valid entries of each residence form and of the notification, as the form's values (dates relative to 2026).</summary>
 public static class FormExamples
 {
     /// <summary>A student extending their stay, with no simultaneous application.</summary>
@@ -46,6 +46,20 @@ public static class FormExamples
         values["receiptOffice"] = "FUKUOKA";
         return values;
     }
+
+    /// <summary>A complete notification of leaving a university, as the form's values.</summary>
+    public static Dictionary<string, string> LeavingNotification() => new(StringComparer.Ordinal)
+    {
+        ["statusOfResidence"] = "STUDENT",
+        ["content"] = "ORG_LEAVING",
+        ["nameEnglish"] = "NGUYEN VAN AN",
+        ["dateOfBirth"] = "2000-04-01",
+        ["nationality"] = "Viet Nam",
+        ["residenceCardNumber"] = "AB12345678CD",
+        ["eventDate"] = "2026-11-01",
+        ["formerName"] = "東京大学",
+        ["formerAddress"] = "東京都文京区本郷７－３－１",
+    };
 
     public static Dictionary<string, string> AuthorizedEmployment() => new(StringComparer.Ordinal)
     {

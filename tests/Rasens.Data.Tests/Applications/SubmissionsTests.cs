@@ -111,18 +111,7 @@ public abstract class SubmissionsTests(TestDatabase database)
         return await submissions.SubmitAsync(applicant, new Submission(key, ProcedureKind.InstitutionOrSpouseNotification, values), 3);
     }
 
-    private static Dictionary<string, string?> Leaving() => new()
-    {
-        ["statusOfResidence"] = "STUDENT",
-        ["content"] = "ORG_LEAVING",
-        ["nameEnglish"] = "NGUYEN VAN AN",
-        ["dateOfBirth"] = "2000-04-01",
-        ["nationality"] = "Viet Nam",
-        ["residenceCardNumber"] = "AB12345678CD",
-        ["eventDate"] = "2026-11-01",
-        ["formerName"] = "東京大学",
-        ["formerAddress"] = "東京都文京区本郷７－３－１",
-    };
+    private static Dictionary<string, string?> Leaving() => FormExamples.LeavingNotification().Nullable();
 }
 
 public sealed class SubmissionsTests_Sqlite(SqliteTestDatabase database) : SubmissionsTests(database), IClassFixture<SqliteTestDatabase>;

@@ -129,7 +129,7 @@ public sealed class ModifyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqli
 
     private async Task<Application> ReturnedAsync(ApplicantUser me, StaffUser examiner)
     {
-        var values = PortalSteps.LeavingNotification();
+        var values = FormExamples.LeavingNotification();
         var returned = A.Case(me).Notification().InStatus(ApplicationStatus.RegistrationError).HeldBy(examiner).WithPayload(JsonSerializer.Serialize(values)).Build();
         await app.Database.SeedAsync(returned);
         await app.Database.SeedAsync(new CorrectionRequest
@@ -140,5 +140,5 @@ public sealed class ModifyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqli
         return returned;
     }
 
-    private static Dictionary<string, string> Fields(string version) => PortalSteps.LeavingNotification().AsFormFields(("Version", version));
+    private static Dictionary<string, string> Fields(string version) => FormExamples.LeavingNotification().AsFormFields(("Version", version));
 }

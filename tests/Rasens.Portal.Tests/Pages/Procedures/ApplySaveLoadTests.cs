@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using System.Net;
-using System.Text.Json;
 using Rasens.Data.Procedures;
 using Rasens.Testing;
 
@@ -52,7 +51,7 @@ public sealed class ApplySaveLoadTests(PortalOnSqlite app) : IClassFixture<Porta
     {
         var (client, me) = await app.LoggedInApplicantAsync(approved: true);
         var first = PortalSteps.HiddenValue(await client.OpenEntryAsync(Page), "SubmissionKey");
-        var file = await (await client.PostHandlerAsync(Page, "Save", PortalSteps.LeavingNotification().AsFormFields(("SubmissionKey", first)))).Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        var file = await (await client.PostHandlerAsync(Page, "Save", FormExamples.LeavingNotification().AsFormFields(("SubmissionKey", first)))).Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
 
         var locations = new List<Uri?>();
         foreach (var _ in new[] { 1, 2 })
@@ -61,7 +60,7 @@ public sealed class ApplySaveLoadTests(PortalOnSqlite app) : IClassFixture<Porta
             var loaded = await (await LoadAsync(client, file, "saved.rasens", new() { ["SubmissionKey"] = key })).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
             var entry = PortalSteps.HiddenValue(loaded, "SubmissionKey");
             Assert.Equal(key, entry);
-            var fields = PortalSteps.LeavingNotification().AsFormFields(("SubmissionKey", entry));
+            var fields = FormExamples.LeavingNotification().AsFormFields(("SubmissionKey", entry));
             Assert.Equal(HttpStatusCode.OK, (await client.PostHandlerAsync(Page, "Confirm", fields)).StatusCode);
             var applied = await client.PostHandlerAsync(Page, "Apply", fields);
             var resent = await client.PostHandlerAsync(Page, "Apply", fields);

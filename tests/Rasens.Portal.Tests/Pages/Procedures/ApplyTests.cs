@@ -339,8 +339,8 @@ public sealed class ApplyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
         var key = PortalSteps.HiddenValue(await client.OpenEntryAsync(page), "SubmissionKey");
         var values = variant switch
         {
-            "leaving" => PortalSteps.LeavingNotification(),
-            "spouse" => new Dictionary<string, string>(PortalSteps.LeavingNotification()) { ["statusOfResidence"] = "SPOUSE_OF_JAPANESE", ["content"] = "SPOUSE_DIVORCE" },
+            "leaving" => FormExamples.LeavingNotification(),
+            "spouse" => new Dictionary<string, string>(FormExamples.LeavingNotification()) { ["statusOfResidence"] = "SPOUSE_OF_JAPANESE", ["content"] = "SPOUSE_DIVORCE" },
             "simultaneous" => new Dictionary<string, string>(FormExamples.Extension().WithReEntryAndPartTimeWork()) { ["criminalRecord"] = "YES", ["familyInJapan"] = "YES" },
             _ when procedure == ProcedureKind.ChangeOfStatusOfResidence => FormExamples.ChangeOfStatus(),
             _ => FormExamples.AuthorizedEmployment(),
@@ -396,7 +396,7 @@ public sealed class ApplyTests(PortalOnSqlite app) : IClassFixture<PortalOnSqlit
         return (await db.Applications.SingleAsync(a => a.Id == id, Ct)).TemporaryReceptionNumber!;
     }
 
-    private static Dictionary<string, string> Fields(string key) => PortalSteps.LeavingNotification().AsFormFields(("SubmissionKey", key));
+    private static Dictionary<string, string> Fields(string key) => FormExamples.LeavingNotification().AsFormFields(("SubmissionKey", key));
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

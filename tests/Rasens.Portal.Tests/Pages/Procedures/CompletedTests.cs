@@ -1,4 +1,5 @@
 using System.Net;
+using Rasens.Testing;
 
 namespace Rasens.Portal.Tests.Pages.Procedures;
 
@@ -18,5 +19,5 @@ public sealed class CompletedTests(PortalOnSqlite app) : IClassFixture<PortalOnS
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(applied.Headers.Location!.OriginalString, TestContext.Current.CancellationToken)).StatusCode);
     }
 
-    private static Dictionary<string, string> Fields(string key) => PortalSteps.LeavingNotification().AsFormFields(("SubmissionKey", key));
+    private static Dictionary<string, string> Fields(string key) => FormExamples.LeavingNotification().AsFormFields(("SubmissionKey", key));
 }
