@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Rasens.Data.Accounts;
 using Rasens.Data.Applications;
 using Rasens.Data.Audit;
 using Rasens.Testing;

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Rasens.Data.Procedures;
 using Rasens.Testing;
 using static Rasens.Portal.Tests.PortalSteps;
 

@@ -1,8 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Rasens.Data.Accounts;
 using Rasens.Data.Applications;
-using Rasens.Data.Procedures;
 using Rasens.Testing;
 using static Rasens.Portal.Tests.PortalSteps;
 

@@ -1,5 +1,3 @@
-using System.Net;
-using Rasens.Data.Accounts;
 using Rasens.Testing;
 
 namespace Rasens.Portal.Tests.Pages.Applications;

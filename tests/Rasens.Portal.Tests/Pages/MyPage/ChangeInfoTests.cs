@@ -1,7 +1,4 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Rasens.Data.Accounts;
-using Rasens.Testing;
 
 namespace Rasens.Portal.Tests.Pages.MyPage;
 

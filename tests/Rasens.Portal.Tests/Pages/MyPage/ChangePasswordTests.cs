@@ -1,5 +1,4 @@
 using System.Net;
-using Rasens.Data.Accounts;
 using Rasens.Testing;
 
 namespace Rasens.Portal.Tests.Pages.MyPage;

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Rasens.Data;
-using Rasens.Data.Notices;
 using Rasens.Testing;
 using static Rasens.Portal.Tests.Pages.Notices.NoticeHtml;
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Rasens.Data;
-using Rasens.Data.Notices;
 using Rasens.Testing;
 using static Rasens.Portal.Tests.Pages.Notices.NoticeHtml;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Rasens.Data.Accounts;
 using Rasens.Testing;
 
 namespace Rasens.Portal.Tests.Pages.Procedures;

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Rasens.Testing;
-
 namespace Rasens.Portal.Tests.Pages.Procedures;
 
 /// <summary>Choosing a past case to fill the form from (Reuse.cshtml); the filling itself is in <see cref="ApplySaveLoadTests"/>.</summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using Rasens.Testing;
-
 namespace Rasens.Portal.Tests.Pages.Shared;
 
 /// <summary>The layout every page shares (_Layout.cshtml): the session warning's script is told when the session ends.</summary>

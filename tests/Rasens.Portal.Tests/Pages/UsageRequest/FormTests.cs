@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Rasens.Data.Accounts;
 using Rasens.Data.Applications;
 using Rasens.Testing;
 using static Rasens.Portal.Tests.Pages.UsageRequest.UsageRequestSteps;

@@ -1,6 +1,4 @@
 using System.Net;
-using Rasens.Data.Accounts;
-using Rasens.Testing;
 using static Rasens.Portal.Tests.Pages.UsageRequest.UsageRequestSteps;
 
 namespace Rasens.Portal.Tests.Pages.UsageRequest;

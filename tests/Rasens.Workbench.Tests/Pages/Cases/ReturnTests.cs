@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Rasens.Data;
-using Rasens.Data.Accounts;
 using Rasens.Data.Applications;
 using Rasens.Data.Audit;
 using Rasens.Testing;
