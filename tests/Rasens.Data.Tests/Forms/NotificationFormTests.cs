@@ -1,5 +1,6 @@
 using Rasens.Data.Forms;
 using Rasens.Data.Seeding;
+using Rasens.Testing;
 
 namespace Rasens.Data.Tests.Forms;
 
@@ -124,18 +125,12 @@ public sealed class NotificationFormTests
         Assert.Equal(["spouseName", "spouseDateOfBirth", "spouseNationality"], errors.Select(e => e.Key));
     }
 
-    private static Dictionary<string, string?> Leaving() => new()
+    /// <summary>The leaving notification, with the phone and the former postal code it may also give.</summary>
+    private static Dictionary<string, string?> Leaving()
     {
-        ["statusOfResidence"] = "STUDENT",
-        ["content"] = "ORG_LEAVING",
-        ["nameEnglish"] = "NGUYEN VAN AN",
-        ["dateOfBirth"] = "2000-04-01",
-        ["nationality"] = "Viet Nam",
-        ["residenceCardNumber"] = "AB12345678CD",
-        ["phone"] = "0312345678",
-        ["eventDate"] = "2026-11-01",
-        ["formerName"] = "東京大学",
-        ["formerPostalCode"] = "1138654",
-        ["formerAddress"] = "東京都文京区本郷７－３－１",
-    };
+        var values = FormExamples.LeavingNotification();
+        values["phone"] = "0312345678";
+        values["formerPostalCode"] = "1138654";
+        return values.Nullable();
+    }
 }
