@@ -180,15 +180,7 @@ public sealed class ApplicantAccounts(
             return await RefuseAsync(user.ToActor(), action, refusal, now, remoteAddress, cancellationToken);
         }
 
-        mailer.Queue("password-changed", user.Email!, user.PreferredCulture, new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["UserId"] = user.UserName!,
-            ["Time"] = JapanTime.Format(now),
-        });
-        db.Record(user.ToActor(), action, AuditOutcome.Succeeded, now, remoteAddress: remoteAddress);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Result.Ok;
+        return await PasswordChangedAsync(user, action, now, remoteAddress, transaction, cancellationToken);
     }
 
     /// <summary>
@@ -212,6 +204,13 @@ public sealed class ApplicantAccounts(
             return await RefuseAsync(user.ToActor(), action, Refusal(changed), now, remoteAddress, cancellationToken);
         }
 
+        return await PasswordChangedAsync(user, action, now, remoteAddress, transaction, cancellationToken);
+    }
+
+    /// <summary>The end of both ways to a new password: the confirming e-mail and the audit entry, committed with it.</summary>
+    private async Task<Result> PasswordChangedAsync(
+        ApplicantUser user, string action, DateTime now, string? remoteAddress, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
         mailer.Queue("password-changed", user.Email!, user.PreferredCulture, new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["UserId"] = user.UserName!,

@@ -142,22 +142,37 @@ public sealed class DetailsTests(PortalOnSqlite app) : IClassFixture<PortalOnSql
         }
     }
 
-    [Fact]
-    public async Task PrintDetails_InKorean_IsPrintedInEnglishSoEveryCharacterHasAGlyph()
+    /// <summary>
+    /// Every language of the Portal prints: Japanese in Japanese, the other seven in English (the embedded font covers
+    /// those two; entries are in capital Latin letters or Japanese), and the page itself stays in the reader's language.
+    /// </summary>
+    [Theory]
+    [InlineData("ja", "到達番号", "所属機関・配偶者に関する届出")]
+    [InlineData("en", "Reference number", "Notification relating to the institution or spouse")]
+    [InlineData("zh-Hans", "Reference number", "Notification relating to the institution or spouse")]
+    [InlineData("zh-Hant", "Reference number", "Notification relating to the institution or spouse")]
+    [InlineData("ko", "Reference number", "Notification relating to the institution or spouse")]
+    [InlineData("es", "Reference number", "Notification relating to the institution or spouse")]
+    [InlineData("vi", "Reference number", "Notification relating to the institution or spouse")]
+    [InlineData("tl", "Reference number", "Notification relating to the institution or spouse")]
+    public async Task PrintDetails_InEveryLanguage_RendersAndReadsBackInJapaneseOrEnglish(string culture, string label, string procedure)
     {
         var (client, me, _) = await app.LoggedInWithExaminerAsync();
         var mine = A.Case(me).Notification().Build();
         await app.Database.SeedAsync(mine);
-        await client.PostFormAsync("/Language", new Dictionary<string, string> { ["culture"] = "ko", ["returnUrl"] = "/" }, formPage: "/");
+        await client.PostFormAsync("/Language", new Dictionary<string, string> { ["culture"] = culture, ["returnUrl"] = "/" }, formPage: "/");
 
         var response = await client.GetAsync($"/Applications/{mine.Id}?handler=Print", TestContext.Current.CancellationToken);
-        var text = PdfText.Read(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)).Text;
+        var pdf = PdfText.Read(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
 
-        Assert.Contains("Reference number", text, StringComparison.Ordinal);
-        Assert.Contains("Notification relating to the institution or spouse", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("접수", text, StringComparison.Ordinal);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(label, pdf.Text, StringComparison.Ordinal);
+        Assert.Contains(procedure, pdf.Text, StringComparison.Ordinal);
+        Assert.Contains(mine.ReferenceNumber, pdf.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("접수", pdf.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain('\uFFFD', pdf.Text); // no character without a glyph
         var screen = await client.GetStringAsync($"/Applications/{mine.Id}", TestContext.Current.CancellationToken);
-        Assert.Contains("<html lang=\"ko\"", screen, StringComparison.Ordinal); // only the printout switches language
+        Assert.Contains($"<html lang=\"{culture}\"", screen, StringComparison.Ordinal); // only the printout switches language
     }
 
     [Fact]
